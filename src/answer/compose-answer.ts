@@ -1,0 +1,44 @@
+import type { Answer, Citation, DocumentMeta, Lang, SearchHit } from '../types.js';
+import type { Evidence } from './select-evidence.js';
+
+const NOT_COVERED: Record<Lang, string> = {
+  fr: 'Les documents ne traitent pas de cette question.',
+  en: 'The documents do not cover this question.',
+};
+
+const LEAD: Record<Lang, string> = {
+  fr: 'Les documents indiquent :',
+  en: 'The documents say (quoted in the original French):',
+};
+
+const openQuote = (lang: Lang): string => (lang === 'fr' ? '« ' : '“');
+const closeQuote = (lang: Lang): string => (lang === 'fr' ? ' »' : '”');
+
+export function notCovered(query: string, lang: Lang, seeAlso: SearchHit[]): Answer {
+  return { kind: 'not-covered', query, lang, text: NOT_COVERED[lang], seeAlso };
+}
+
+/** Connecting words in the question's language around verbatim French quotes, each with its [n]. */
+export function composeAnswer(
+  query: string,
+  lang: Lang,
+  evidence: readonly Evidence[],
+  documents: ReadonlyMap<string, DocumentMeta>,
+): Answer {
+  const citations: Citation[] = evidence.map((item, i) => {
+    const meta = documents.get(item.passage.doc);
+    return {
+      n: i + 1,
+      doc: item.passage.doc,
+      title: meta?.title ?? item.passage.doc,
+      section: item.passage.section.join(' › '),
+      paragraph: item.passage.label,
+      lines: item.lines,
+      quote: item.quote,
+      date: meta?.date ?? '',
+      passageId: item.passage.id,
+    };
+  });
+  const body = citations.map((c) => `${openQuote(lang)}${c.quote}${closeQuote(lang)} [${c.n}]`).join('\n');
+  return { kind: 'answered', query, lang, text: `${LEAD[lang]}\n${body}`, citations };
+}

@@ -1,0 +1,72 @@
+import { analyzeFrench } from '../search/analyzer.js';
+import type { AnalyzedQuery } from '../search/analyze-query.js';
+import type { RetrievedPassage } from '../search/retriever.js';
+import { linesOf } from '../ingest/text-builder.js';
+import type { Passage } from '../types.js';
+import { sentencesOf } from './sentences.js';
+
+/** A quote chosen to support the answer, with its exact source lines. */
+export interface Evidence {
+  passage: Passage;
+  quote: string;
+  lines: [number, number];
+  /** Query groups (by index) this quote speaks to. */
+  covers: Set<number>;
+  score: number;
+}
+
+/** Passages short enough to quote whole rather than sentence by sentence. */
+const QUOTE_WHOLE_BELOW = 320;
+const MAX_QUOTES = 3;
+const RANK_DECAY = [1, 0.8, 0.65, 0.5];
+
+/**
+ * Picks the sentences that best answer the question from the top passages: the best one first,
+ * then others only when they add words of the question the first did not cover.
+ */
+export function selectEvidence(
+  query: AnalyzedQuery,
+  retrieved: readonly RetrievedPassage[],
+  weightOf: (group: string[]) => number,
+): Evidence[] {
+  const candidates = retrieved.slice(0, RANK_DECAY.length).flatMap((hit, rank) =>
+    candidatesOf(hit.passage).map((candidate) => {
+      const covers = coveredGroups(query, candidate.quote);
+      const covered = [...covers].reduce((sum, g) => sum + weightOf(query.groups[g] ?? []), 0);
+      return { ...candidate, covers, score: covered * (RANK_DECAY[rank] ?? 0.5) };
+    }),
+  );
+  candidates.sort((a, b) => b.score - a.score);
+  const chosen: Evidence[] = [];
+  const covered = new Set<number>();
+  for (const candidate of candidates) {
+    if (chosen.length >= MAX_QUOTES) break;
+    const adds = [...candidate.covers].some((g) => !covered.has(g));
+    const first = chosen[0];
+    if (first && (!adds || candidate.score < first.score * 0.45)) continue;
+    if (candidate.score <= 0) break;
+    chosen.push(candidate);
+    candidate.covers.forEach((g) => covered.add(g));
+  }
+  return chosen;
+}
+
+function candidatesOf(passage: Passage): Omit<Evidence, 'covers' | 'score'>[] {
+  if (passage.kind === 'table-row' || passage.text.length <= QUOTE_WHOLE_BELOW) {
+    return [{ passage, quote: passage.text, lines: passage.lines }];
+  }
+  return sentencesOf(passage.text).map((sentence) => ({
+    passage,
+    quote: sentence.text,
+    lines: linesOf(passage.lineMap, sentence.start, sentence.end),
+  }));
+}
+
+function coveredGroups(query: AnalyzedQuery, quote: string): Set<number> {
+  const terms = new Set(analyzeFrench(quote));
+  const covers = new Set<number>();
+  query.groups.forEach((group, g) => {
+    if (group.some((term) => terms.has(term))) covers.add(g);
+  });
+  return covers;
+}

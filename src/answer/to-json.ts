@@ -1,0 +1,76 @@
+import type { Answer, SearchHit } from '../types.js';
+
+/** `search --json` contract: stable, documented in README. */
+export interface SearchJson {
+  query: string;
+  results: {
+    doc: string;
+    title: string;
+    section: string;
+    paragraph: string;
+    lines: [number, number];
+    text: string;
+    score: number;
+  }[];
+}
+
+/** `ask --json` contract: stable, documented in README. */
+export interface AskJson {
+  query: string;
+  answer: string;
+  abstained: boolean;
+  citations: {
+    n: number;
+    doc: string;
+    title: string;
+    section: string;
+    paragraph: string;
+    lines: [number, number];
+    quote: string;
+  }[];
+  /** Nearest passages when abstaining (browsing only, not evidence). */
+  seeAlso?: SearchJson['results'];
+}
+
+export function searchToJson(query: string, hits: readonly SearchHit[]): SearchJson {
+  return { query, results: hits.map(hitToJson) };
+}
+
+function hitToJson(hit: SearchHit): SearchJson['results'][number] {
+  const { passage } = hit;
+  return {
+    doc: passage.doc,
+    title: hit.title,
+    section: passage.section.join(' › '),
+    paragraph: passage.label,
+    lines: passage.lines,
+    text: passage.text,
+    score: Number(hit.score.toFixed(6)),
+  };
+}
+
+export function answerToJson(answer: Answer): AskJson {
+  if (answer.kind === 'not-covered') {
+    return {
+      query: answer.query,
+      answer: answer.text,
+      abstained: true,
+      citations: [],
+      seeAlso: answer.seeAlso.map(hitToJson),
+    };
+  }
+  return {
+    query: answer.query,
+    answer: answer.text,
+    abstained: false,
+    citations: answer.citations.map(({ n, doc, title, section, paragraph, lines, quote }) => ({
+      n,
+      doc,
+      title,
+      section,
+      paragraph,
+      lines,
+      quote,
+    })),
+  };
+}

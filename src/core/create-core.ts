@@ -1,0 +1,58 @@
+import { composeAnswer, notCovered } from '../answer/compose-answer.js';
+import { selectEvidence } from '../answer/select-evidence.js';
+import { isVerbatim } from '../answer/verify-quote.js';
+import { analyzeQuery, type ExpansionWeights } from '../search/analyze-query.js';
+import type { Lexicon } from '../search/lexicon.js';
+import type { Retriever, RetrievedPassage } from '../search/retriever.js';
+import type { Answer, DocumentMeta, SearchHit } from '../types.js';
+import type { Core, CoreInfo } from './core.js';
+import { validateQuestion } from './validate-question.js';
+
+/** Below this share of the question's (rarity-weighted) words in the best passage, the answer is "not covered". */
+export const DEFAULT_MIN_COVERAGE = 0.5;
+
+export interface CoreParts {
+  retriever: Retriever;
+  lexicon: Lexicon;
+  documents: DocumentMeta[];
+  /** Lines of each seed file, to verify every quote before it is shown. */
+  seedLines: ReadonlyMap<string, readonly string[]>;
+  info: CoreInfo;
+  minCoverage?: number;
+  expansion?: ExpansionWeights;
+}
+
+export function createCore(parts: CoreParts): Core {
+  const documents = new Map(parts.documents.map((meta) => [meta.doc, meta]));
+  const minCoverage = parts.minCoverage ?? DEFAULT_MIN_COVERAGE;
+  const toHit = (hit: RetrievedPassage): SearchHit => ({
+    passage: hit.passage,
+    title: documents.get(hit.passage.doc)?.title ?? hit.passage.doc,
+    score: hit.score,
+  });
+
+  async function retrieve(rawQuestion: unknown, limit: number) {
+    const question = validateQuestion(rawQuestion);
+    const query = analyzeQuery(question, parts.lexicon, parts.expansion);
+    return { question, query, hits: await parts.retriever.retrieve(question, query, limit) };
+  }
+
+  return {
+    documents: parts.documents,
+    info: parts.info,
+    async search(rawQuestion, options) {
+      const limit = Math.min(Math.max(Math.trunc(options?.limit ?? 5), 1), 50);
+      return (await retrieve(rawQuestion, limit)).hits.map(toHit);
+    },
+    async ask(rawQuestion): Promise<Answer> {
+      const { question, query, hits } = await retrieve(rawQuestion, 8);
+      const best = hits.reduce((max, hit, i) => (i < 3 ? Math.max(max, hit.coverage) : max), 0);
+      if (best < minCoverage) return notCovered(question, query.lang, hits.slice(0, 3).map(toHit));
+      const evidence = selectEvidence(query, hits, (group) => parts.retriever.groupWeight(group)).filter((item) =>
+        isVerbatim(parts.seedLines.get(item.passage.doc) ?? [], item.lines, item.quote),
+      );
+      if (evidence.length === 0) return notCovered(question, query.lang, hits.slice(0, 3).map(toHit));
+      return composeAnswer(question, query.lang, evidence, documents);
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { AppError, isAppError } from '../errors.js';
+import { readCorpus, type Corpus } from '../ingest/read-corpus.js';
+import { defaultIndexDir, defaultSeedsDir, lexiconPath } from '../paths.js';
+import { buildIndex, type BuildProgress } from '../search/build-index.js';
+import { chooseEmbedder, type EmbedderChoice } from '../search/embedders/select-embedder.js';
+import { emptyLexicon, loadLexicon, type Lexicon } from '../search/lexicon.js';
+import type { ManifestKey } from '../search/manifest.js';
+import { openIndex, type LoadedIndex } from '../search/open-index.js';
+import { Retriever, type RetrievalMode } from '../search/retriever.js';
+import { indexSettings } from '../search/settings.js';
+import type { Core } from './core.js';
+import { createCore } from './create-core.js';
+
+export interface CoreOptions {
+  seedsDir?: string;
+  indexDir?: string;
+  /** Folder of a local transformers.js model (e.g. multilingual-e5-small); absent means model-free. */
+  modelDir?: string;
+  /** Build the index when missing, stale or damaged (default true); false makes those errors. */
+  autoBuild?: boolean;
+  /** Rebuild even when the index is up to date. */
+  forceBuild?: boolean;
+  onProgress?: BuildProgress;
+  /** One-line notices for the operator (model missing, index rebuilt). */
+  onNotice?: (message: string) => void;
+  /** Ablation only: use one retriever alone. */
+  mode?: RetrievalMode;
+  /** Disable the bilingual lexicon (ablation). */
+  noLexicon?: boolean;
+}
+
+const REBUILDABLE = new Set(['INDEX_MISSING', 'INDEX_STALE', 'INDEX_CORRUPT']);
+
+/** Loads (building when needed) the index and returns the retrieval core. */
+export async function loadCore(options: CoreOptions = {}): Promise<Core> {
+  const seedsDir = options.seedsDir ?? defaultSeedsDir();
+  const indexDir = options.indexDir ?? defaultIndexDir();
+  const notice = options.onNotice ?? (() => {});
+  const corpus = await readCorpus(seedsDir);
+  const choice = await chooseEmbedder(options.modelDir);
+  if (choice.kind === 'lsa' && choice.why) notice(`No embedding model loaded (${choice.why}); running model-free.`);
+  const key = manifestKey(corpus, choice);
+  const index = await ensureIndex(corpus, indexDir, choice, key, options, notice);
+  const model = choice.kind === 'model' ? choice.embedder : null;
+  return createCore({
+    retriever: new Retriever(index, model, options.mode),
+    lexicon: options.noLexicon ? emptyLexicon : readLexicon(),
+    documents: index.documents,
+    seedLines: new Map(corpus.seeds.map((seed) => [seed.doc, seed.content.split('\n')])),
+    info: {
+      passages: index.passages.length,
+      embedder: index.manifest.embedder.id,
+      modelFree: model === null,
+      indexDir,
+      builtAt: index.manifest.builtAt,
+    },
+  });
+}
+
+function manifestKey(corpus: Corpus, choice: EmbedderChoice): ManifestKey {
+  return {
+    seeds: corpus.seeds.map(({ doc, sha256 }) => ({ doc, sha256 })),
+    metadataSha: corpus.metadataSha,
+    settings: indexSettings(),
+    embedderId: choice.kind === 'model' ? choice.embedder.id : choice.id,
+  };
+}
+
+async function ensureIndex(
+  corpus: Corpus,
+  indexDir: string,
+  choice: EmbedderChoice,
+  key: ManifestKey,
+  options: CoreOptions,
+  notice: (message: string) => void,
+): Promise<LoadedIndex> {
+  if (!options.forceBuild) {
+    try {
+      return await openIndex(indexDir, key);
+    } catch (error: unknown) {
+      if (!isAppError(error) || !REBUILDABLE.has(error.code) || options.autoBuild === false) throw error;
+      notice(`${error.message} Building the index…`);
+    }
+  }
+  await buildIndex(corpus, indexDir, choice, key, options.onProgress);
+  return openIndex(indexDir, key);
+}
+
+function readLexicon(): Lexicon {
+  const path = lexiconPath();
+  try {
+    const sha = createHash('sha256').update(readFileSync(path)).digest('hex');
+    return loadLexicon(path, sha);
+  } catch (error: unknown) {
+    throw new AppError('INTERNAL', 'The bilingual lexicon is damaged.', { cause: error });
+  }
+}

@@ -1,0 +1,34 @@
+/** Every failure the core can report. Expected outcomes (nothing relevant found) are values, not errors. */
+export type AppErrorCode =
+  | 'BAD_INPUT'
+  | 'BAD_CONFIG'
+  | 'SEEDS_MISSING'
+  | 'INDEX_MISSING'
+  | 'INDEX_STALE'
+  | 'INDEX_CORRUPT'
+  | 'MODEL_UNAVAILABLE'
+  | 'UPSTREAM'
+  | 'INTERNAL';
+
+/** The one error class of the project: a string code for programs, a short message fit for a user. */
+export class AppError extends Error {
+  override readonly name = 'AppError';
+
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+/** A short, stack-free sentence for any thrown value. */
+export function describeError(error: unknown): string {
+  if (isAppError(error)) return error.message;
+  return 'An internal error occurred.';
+}

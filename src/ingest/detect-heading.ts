@@ -1,0 +1,113 @@
+import { cleanInline, upperCaseRatio } from './clean-text.js';
+
+/** How a seed file is laid out; decides what a blank line and a short line mean. */
+export interface DocStyle {
+  /** Markdown headings (`#`) present: only those, and `N- Title :` lines, are headings. */
+  markdown: boolean;
+  /** A blank line after every wrapped line (PDF export): blank lines do not end paragraphs. */
+  doubleSpaced: boolean;
+}
+
+export interface Heading {
+  level: number;
+  title: string;
+  /** Source lines the heading occupies, starting at the detected one. */
+  consumed: number;
+}
+
+const MARKDOWN_HEADING = /^(#{1,6})\s+(.*)$/u;
+const NUMBERED_HEADING = /^(\d+(?:\.\d+){0,3})(?:\.|-|\s)\s*\p{Lu}/u;
+const ROMAN_HEADING = /^[IVX]+\s*[/.-]\s*\p{Lu}/u;
+const BOX_LEVEL = 5;
+
+export function detectDocStyle(lines: readonly string[]): DocStyle {
+  const markdown = lines.some((line) => MARKDOWN_HEADING.test(line));
+  let filled = 0;
+  let followedByBlank = 0;
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    filled += 1;
+    if (i + 1 < lines.length && !(lines[i + 1] ?? '').trim()) followedByBlank += 1;
+  });
+  return { markdown, doubleSpaced: filled > 0 && followedByBlank / filled > 0.6 };
+}
+
+/** Outline depth implied by a title's numbering: `II/` 1, `2-` 2, `2.1.` 3; unnumbered boxes sit below all. */
+export function levelOf(title: string, markdownDepth?: number): number {
+  if (ROMAN_HEADING.test(title)) return 1;
+  const numbered = /^(\d+(?:\.\d+)*)/u.exec(title);
+  if (numbered?.[1]) return 1 + numbered[1].split('.').filter(Boolean).length;
+  return markdownDepth ?? BOX_LEVEL;
+}
+
+function isCapsTitle(cleaned: string): boolean {
+  const letters = cleaned.match(/\p{L}/gu)?.length ?? 0;
+  return cleaned.length <= 90 && letters >= 6 && upperCaseRatio(cleaned) >= 0.85;
+}
+
+function endsLikeSentence(text: string): boolean {
+  return /[.;,!?]$/u.test(text.trim());
+}
+
+/** Joins a heading's lines, undoing hyphenation even before capitals (`ATTRACTI-` + `VITÉ`). */
+function joinTitle(parts: string[]): string {
+  return parts.reduce((acc, part) => (/\p{L}-$/u.test(acc) ? acc.slice(0, -1) + part : `${acc} ${part}`));
+}
+
+function continuation(lines: readonly string[], start: number, title: string): string[] {
+  const parts = [cleanInline(title)];
+  const caps = isCapsTitle(parts[0] ?? '');
+  let raw = lines[start] ?? '';
+  for (let i = start + 1; i < lines.length; i += 1) {
+    const next = cleanInline(lines[i] ?? '');
+    if (!next) break;
+    const capsGoesOn = caps && isCapsTitle(next);
+    const wrapGoesOn = !caps && / {2,}$/u.test(raw) && next.length <= 60 && !endsLikeSentence(next);
+    if (!capsGoesOn && !wrapGoesOn) break;
+    parts.push(next);
+    raw = lines[i] ?? '';
+  }
+  return parts;
+}
+
+function shortTitleLine(cleaned: string): boolean {
+  return cleaned.length >= 3 && cleaned.length <= 90 && /^\p{Lu}/u.test(cleaned) && !/[.;:,!?]$/u.test(cleaned);
+}
+
+/**
+ * Recognises a heading starting at `lines[i]`, or returns null.
+ * `afterSentenceEnd` says whether the text before it closed a sentence (needed for double-spaced PDF text).
+ */
+export function detectHeading(
+  lines: readonly string[],
+  i: number,
+  style: DocStyle,
+  afterSentenceEnd: boolean,
+): Heading | null {
+  const raw = lines[i] ?? '';
+  const md = MARKDOWN_HEADING.exec(raw);
+  if (md) {
+    const title = cleanInline(md[2] ?? '');
+    return title ? { level: levelOf(title, md[1]?.length), title, consumed: 1 } : null;
+  }
+  const cleaned = cleanInline(raw);
+  if (!cleaned) return null;
+  const numbered = NUMBERED_HEADING.test(cleaned) || ROMAN_HEADING.test(cleaned);
+  const singleLineBlock = !(lines[i + 1] ?? '').trim();
+  const numberedTitle =
+    numbered && !endsLikeSentence(cleaned) && (cleaned.length <= 80 || (singleLineBlock && cleaned.length <= 130));
+  const capsTitle = !style.markdown && isCapsTitle(cleaned);
+  const spacedTitle = style.doubleSpaced && afterSentenceEnd && shortTitleLine(cleaned) && nextStartsUpper(lines, i);
+  if (!numberedTitle && !capsTitle && !spacedTitle) return null;
+  const parts = continuation(lines, i, raw);
+  const title = joinTitle(parts);
+  return { level: levelOf(title, spacedTitle && !numbered && !capsTitle ? 2 : undefined), title, consumed: parts.length };
+}
+
+function nextStartsUpper(lines: readonly string[], i: number): boolean {
+  for (let j = i + 1; j < lines.length; j += 1) {
+    const next = cleanInline(lines[j] ?? '');
+    if (next) return /^\p{Lu}/u.test(next);
+  }
+  return true;
+}

@@ -1,0 +1,18 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Folder holding package.json, whether running from `src/` (tests) or from `dist/src/` (built CLI). */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
+    dir = parent;
+  }
+  return dir;
+}
+
+export const defaultSeedsDir = (): string => join(packageRoot(), 'seeds');
+export const defaultIndexDir = (): string => join(packageRoot(), 'index');
+export const lexiconPath = (): string => join(packageRoot(), 'src', 'search', 'lexicon', 'lexicon.json');

@@ -1,0 +1,68 @@
+import type { Lang } from '../types.js';
+import { analyzeFrench, frenchTerm, isEnglishStopword, isFrenchStopword, words } from './analyzer.js';
+import type { Lexicon } from './lexicon.js';
+
+/** Weights of query-expansion sources, relative to a word the user typed. */
+export interface ExpansionWeights {
+  translation: number;
+  glossary: number;
+  frenchSynonym: number;
+}
+
+export const defaultExpansionWeights: ExpansionWeights = { translation: 0.7, glossary: 1, frenchSynonym: 0 };
+
+/** A question turned into weighted French index terms. */
+export interface AnalyzedQuery {
+  lang: Lang;
+  /** Index term → weight (the user's own words weigh 1). */
+  terms: Map<string, number>;
+  /** One group per content word of the question: the terms any of which answers for that word. */
+  groups: string[][];
+  /** The question's terms as French text, for corpus-derived vector embedders. */
+  expandedText: string;
+}
+
+/** English when English function words outnumber French ones. */
+export function detectLanguage(question: string): Lang {
+  const tokens = question.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const english = tokens.filter((token) => isEnglishStopword(token)).length;
+  const french = tokens.filter((token) => isFrenchStopword(token)).length;
+  if (english !== french) return english > french ? 'en' : 'fr';
+  return /[àâçéèêëîïôûùüœ]/iu.test(question) ? 'fr' : 'en';
+}
+
+export function analyzeQuery(
+  question: string,
+  lexicon: Lexicon,
+  weights: ExpansionWeights = defaultExpansionWeights,
+): AnalyzedQuery {
+  const lang = detectLanguage(question);
+  const terms = new Map<string, number>();
+  const groups: string[][] = [];
+  const add = (term: string, weight: number): void => {
+    if (weight > 0) terms.set(term, Math.max(terms.get(term) ?? 0, weight));
+  };
+  const content = words(question).filter((word) => !isFrenchStopword(word) && !isEnglishStopword(word));
+  for (const word of content) {
+    const own = frenchTerm(word);
+    const group = new Set([own]);
+    add(own, 1);
+    const expansions = lang === 'en' ? lexicon.translate(word) : lexicon.frenchSynonyms(word);
+    const weight = lang === 'en' ? weights.translation : weights.frenchSynonym;
+    for (const target of expansions) {
+      for (const term of analyzeFrench(target)) {
+        if (weight > 0) group.add(term);
+        add(term, weight);
+      }
+    }
+    groups.push([...group]);
+  }
+  if (lang === 'en') {
+    for (const entry of lexicon.glossaryMatches(question.toLowerCase())) {
+      const phraseTerms = entry.fr.flatMap((fr) => analyzeFrench(fr));
+      phraseTerms.forEach((term) => add(term, weights.glossary));
+      if (phraseTerms.length) groups.push(phraseTerms);
+    }
+  }
+  return { lang, terms, groups, expandedText: [...terms.keys()].join(' ') };
+}

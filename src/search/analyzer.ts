@@ -1,0 +1,46 @@
+import { stemmer as englishStem } from '@orama/stemmers/english';
+import { stemmer as frenchStem } from '@orama/stemmers/french';
+import { stopwords as englishStopwords } from '@orama/stopwords/english';
+import { stopwords as frenchStopwords } from '@orama/stopwords/french';
+
+const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]/u;
+const FRENCH_STOP = new Set(frenchStopwords.map(fold));
+const ENGLISH_STOP = new Set(englishStopwords.map((word) => word.toLowerCase()));
+const EXTRA_STOP = new Set(['ainsi', 'afin', 'etre', 'cette', 'dont', 'tout', 'tous', 'toute', 'toutes', 'plus', 'entre']);
+
+/** Lower case without diacritics: `États` and `Etats` must meet. */
+export function fold(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Words of a text, lower-cased, elisions (l', d', qu') removed, PDF soft hyphens ignored. */
+export function words(text: string): string[] {
+  const tokens = text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+  return tokens.flatMap((token) => token.replace(ELISION, '').split('-')).filter(Boolean);
+}
+
+export function isFrenchStopword(word: string): boolean {
+  const folded = fold(word);
+  return FRENCH_STOP.has(folded) || EXTRA_STOP.has(folded);
+}
+
+export function isEnglishStopword(word: string): boolean {
+  return ENGLISH_STOP.has(word.toLowerCase());
+}
+
+/** Index term of a French word: Snowball stem, then accents folded. Numbers and acronyms stay whole. */
+export function frenchTerm(word: string): string {
+  if (/\d/u.test(word)) return word;
+  return fold(frenchStem(word.toLowerCase()));
+}
+
+export function englishTerm(word: string): string {
+  return englishStem(word.toLowerCase());
+}
+
+/** The French analyser used for every indexed passage: words, stop words out, stemmed and folded. */
+export function analyzeFrench(text: string): string[] {
+  return words(text)
+    .filter((word) => !isFrenchStopword(word) && (word.length > 1 || /\d/u.test(word)))
+    .map(frenchTerm);
+}

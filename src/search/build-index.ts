@@ -1,0 +1,74 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ingestCorpus } from '../ingest/ingest-corpus.js';
+import type { Corpus } from '../ingest/read-corpus.js';
+import type { Passage } from '../types.js';
+import { fitLsa } from './embedders/lsa-embedder.js';
+import type { EmbedderChoice } from './embedders/select-embedder.js';
+import { FILES, newBuildDir, publishBuild } from './index-files.js';
+import { LexicalIndex } from './lexical-index.js';
+import type { Manifest, ManifestKey } from './manifest.js';
+import { LSA_DIMENSION } from './settings.js';
+import { VectorIndex } from './vector-index.js';
+
+/** Called as the build goes: a step name and how far it is (`done` of `total`). */
+export type BuildProgress = (step: string, done: number, total: number) => void;
+
+const EMBED_BATCH = 16;
+
+/** Builds lexical and vector indexes from the corpus and publishes them atomically under `indexDir`. */
+export async function buildIndex(
+  corpus: Corpus,
+  indexDir: string,
+  choice: EmbedderChoice,
+  key: ManifestKey,
+  onProgress: BuildProgress = () => {},
+): Promise<Manifest> {
+  onProgress('paragraphs', 0, 1);
+  const { passages } = await ingestCorpus(corpus);
+  onProgress('paragraphs', 1, 1);
+  const { id, dir } = await newBuildDir(indexDir);
+  const lexical = LexicalIndex.build(passages);
+  const { vectors, dimension } = await embedPassages(passages, choice, dir, onProgress);
+  VectorIndex.build(vectors, dimension).write(join(dir, FILES.vectors));
+  await writeFile(join(dir, FILES.lexical), lexical.toJSON(), 'utf8');
+  await writeFile(join(dir, FILES.passages), JSON.stringify({ documents: corpus.documents, passages }), 'utf8');
+  const manifest: Manifest = {
+    format: 1,
+    builtAt: new Date().toISOString(),
+    seeds: key.seeds,
+    metadataSha: key.metadataSha,
+    embedder: { id: key.embedderId, dimension },
+    settings: key.settings,
+    passages: passages.length,
+  };
+  await writeFile(join(dir, FILES.manifest), JSON.stringify(manifest, null, 2), 'utf8');
+  await publishBuild(indexDir, id);
+  onProgress('done', 1, 1);
+  return manifest;
+}
+
+async function embedPassages(
+  passages: readonly Passage[],
+  choice: EmbedderChoice,
+  dir: string,
+  onProgress: BuildProgress,
+): Promise<{ vectors: number[][]; dimension: number }> {
+  const texts = passages.map((passage) => `${passage.text}\n${passage.context}`);
+  if (choice.kind === 'lsa') {
+    onProgress('vectors (LSA)', 0, 1);
+    const lsa = fitLsa(texts, LSA_DIMENSION);
+    const { vocabulary, idf, dimension, projection } = lsa.model;
+    await writeFile(join(dir, FILES.lsa), JSON.stringify({ vocabulary, idf, dimension }), 'utf8');
+    await writeFile(join(dir, FILES.lsaProjection), Buffer.from(projection.buffer, projection.byteOffset, projection.byteLength));
+    onProgress('vectors (LSA)', 1, 1);
+    return { vectors: await lsa.embedDocuments(texts), dimension };
+  }
+  const vectors: number[][] = [];
+  for (let start = 0; start < passages.length; start += EMBED_BATCH) {
+    const batch = passages.slice(start, start + EMBED_BATCH).map((passage) => passage.text);
+    vectors.push(...(await choice.embedder.embedDocuments(batch)));
+    onProgress('vectors (model)', Math.min(start + EMBED_BATCH, passages.length), passages.length);
+  }
+  return { vectors, dimension: choice.embedder.dimension };
+}

@@ -1,0 +1,123 @@
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { analyzeFrench } from '../analyzer.js';
+
+/** What a saved LSA model holds: vocabulary, idf and the term→concept projection (row-major, terms × dims). */
+export interface LsaModel {
+  vocabulary: string[];
+  idf: number[];
+  dimension: number;
+  projection: Float32Array;
+}
+
+type SparseVector = Map<number, number>;
+
+/**
+ * A model-free embedder derived from the corpus itself: latent semantic analysis over sublinear TF-IDF.
+ * Passages sharing few words with a question can still meet it through co-occurring vocabulary.
+ */
+export class LsaEmbedder implements EmbeddingsInterface {
+  readonly id: string;
+  private readonly termIndex: Map<string, number>;
+
+  constructor(readonly model: LsaModel) {
+    this.id = `lsa-tfidf-v1/${model.dimension}`;
+    this.termIndex = new Map(model.vocabulary.map((term, i) => [term, i]));
+  }
+
+  get dimension(): number {
+    return this.model.dimension;
+  }
+
+  async embedDocuments(texts: string[]): Promise<number[][]> {
+    return texts.map((text) => this.embedTerms(countTerms(analyzeFrench(text))));
+  }
+
+  async embedQuery(text: string): Promise<number[]> {
+    return this.embedTerms(countTerms(analyzeFrench(text)));
+  }
+
+  /** Embeds already-analysed, weighted terms (used for translated English questions). */
+  embedTerms(counts: ReadonlyMap<string, number>): number[] {
+    const sparse = this.tfidf(counts);
+    const { dimension, projection } = this.model;
+    const out = new Array<number>(dimension).fill(0);
+    for (const [row, value] of sparse) {
+      const base = row * dimension;
+      for (let d = 0; d < dimension; d += 1) out[d] = (out[d] ?? 0) + value * (projection[base + d] ?? 0);
+    }
+    return normalize(out);
+  }
+
+  /** Sublinear TF-IDF of analysed terms, L2-normalised, keyed by vocabulary row. */
+  tfidf(counts: ReadonlyMap<string, number>): SparseVector {
+    const sparse: SparseVector = new Map();
+    for (const [term, count] of counts) {
+      const row = this.termIndex.get(term);
+      if (row === undefined || count <= 0) continue;
+      sparse.set(row, (1 + Math.log(count)) * (this.model.idf[row] ?? 0));
+    }
+    return normalizeSparse(sparse);
+  }
+}
+
+/** Fits LSA on the passages' analysed text: eigen-decomposition of the passage Gram matrix (passages ≪ terms). */
+export function fitLsa(texts: readonly string[], wantedDimension: number): LsaEmbedder {
+  const bags = texts.map((text) => countTerms(analyzeFrench(text)));
+  const df = new Map<string, number>();
+  bags.forEach((bag) => bag.forEach((_, term) => df.set(term, (df.get(term) ?? 0) + 1)));
+  const vocabulary = [...df.keys()].filter((term) => (df.get(term) ?? 0) >= 1).sort();
+  const idf = vocabulary.map((term) => Math.log((1 + texts.length) / (1 + (df.get(term) ?? 0))) + 1);
+  const draft = new LsaEmbedder({ vocabulary, idf, dimension: 0, projection: new Float32Array() });
+  const rows = bags.map((bag) => draft.tfidf(bag));
+  const dimension = Math.min(wantedDimension, texts.length - 1);
+  return new LsaEmbedder({ vocabulary, idf, dimension, projection: project(rows, vocabulary.length, dimension) });
+}
+
+function project(rows: SparseVector[], terms: number, dimension: number): Float32Array {
+  const n = rows.length;
+  const gram = Matrix.zeros(n, n);
+  for (let i = 0; i < n; i += 1) {
+    for (let j = i; j < n; j += 1) {
+      const value = dot(rows[i] ?? new Map(), rows[j] ?? new Map());
+      gram.set(i, j, value);
+      gram.set(j, i, value);
+    }
+  }
+  const eig = new EigenvalueDecomposition(gram, { assumeSymmetric: true });
+  const order = eig.realEigenvalues.map((value, i) => [value, i] as const).sort((a, b) => b[0] - a[0]);
+  const vectors = eig.eigenvectorMatrix;
+  const projection = new Float32Array(terms * dimension);
+  order.slice(0, dimension).forEach(([value, column], d) => {
+    const sigma = Math.sqrt(Math.max(value, 1e-12));
+    rows.forEach((row, i) => {
+      const u = vectors.get(i, column) / sigma;
+      for (const [term, weight] of row) projection[term * dimension + d] = (projection[term * dimension + d] ?? 0) + weight * u;
+    });
+  });
+  return projection;
+}
+
+export function countTerms(terms: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  terms.forEach((term) => counts.set(term, (counts.get(term) ?? 0) + 1));
+  return counts;
+}
+
+function dot(a: SparseVector, b: SparseVector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [key, value] of small) sum += value * (large.get(key) ?? 0);
+  return sum;
+}
+
+function normalizeSparse(vector: SparseVector): SparseVector {
+  const norm = Math.sqrt([...vector.values()].reduce((sum, value) => sum + value * value, 0));
+  if (norm > 0) vector.forEach((value, key) => vector.set(key, value / norm));
+  return vector;
+}
+
+function normalize(vector: number[]): number[] {
+  const norm = Math.sqrt(vector.reduce((sum, value) => sum + value * value, 0));
+  return norm > 0 ? vector.map((value) => value / norm) : vector;
+}

@@ -1,0 +1,75 @@
+import MiniSearch from 'minisearch';
+import type { Passage } from '../types.js';
+import { analyzeFrench } from './analyzer.js';
+import type { AnalyzedQuery } from './analyze-query.js';
+
+/** A ranked hit of one retriever: passage ordinal and a higher-is-better score. */
+export interface RankedHit {
+  ordinal: number;
+  score: number;
+}
+
+interface IndexedFields {
+  id: number;
+  text: string;
+  context: string;
+}
+
+const splitTerms = (text: string): string[] => text.split(' ').filter(Boolean);
+
+const options = {
+  fields: ['text', 'context'],
+  tokenize: splitTerms,
+  processTerm: (term: string) => term,
+  searchOptions: { boost: { text: 1, context: 0.35 }, combineWith: 'OR' as const },
+};
+
+/** BM25 (MiniSearch's BM25+) over French-analysed passages; terms arrive already stemmed and folded. */
+export class LexicalIndex {
+  private constructor(
+    private readonly search: MiniSearch<IndexedFields>,
+    private readonly df: Map<string, number>,
+  ) {}
+
+  static build(passages: readonly Passage[]): LexicalIndex {
+    const search = new MiniSearch<IndexedFields>(options);
+    const df = new Map<string, number>();
+    const docs = passages.map((passage, ordinal) => {
+      const text = analyzeFrench(passage.text);
+      const context = analyzeFrench(passage.context);
+      new Set([...text, ...context]).forEach((term) => df.set(term, (df.get(term) ?? 0) + 1));
+      return { id: ordinal, text: text.join(' '), context: context.join(' ') };
+    });
+    search.addAll(docs);
+    return new LexicalIndex(search, df);
+  }
+
+  static fromJSON(json: string): LexicalIndex {
+    const saved = JSON.parse(json) as { search: unknown; df: [string, number][] };
+    return new LexicalIndex(MiniSearch.loadJSON<IndexedFields>(JSON.stringify(saved.search), options), new Map(saved.df));
+  }
+
+  toJSON(): string {
+    return JSON.stringify({ search: this.search, df: [...this.df] });
+  }
+
+  /** Number of passages holding a term (0 when the corpus never uses it). */
+  documentCount(term: string): number {
+    return this.df.get(term) ?? 0;
+  }
+
+  get passageCount(): number {
+    return this.search.documentCount;
+  }
+
+  query(query: AnalyzedQuery, limit: number): RankedHit[] {
+    const terms = [...query.terms.keys()];
+    if (terms.length === 0) return [];
+    const results = this.search.search(terms.join(' '), {
+      boostTerm: (term: string) => query.terms.get(term) ?? 1,
+      fuzzy: (term: string) => (query.terms.get(term) === 1 && term.length >= 6 ? 0.15 : false),
+      weights: { fuzzy: 0.3, prefix: 0 },
+    });
+    return results.slice(0, limit).map((result) => ({ ordinal: Number(result.id), score: result.score }));
+  }
+}

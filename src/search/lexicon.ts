@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { englishTerm, fold } from './analyzer.js';
+
+const lexiconSchema = z.object({
+  version: z.number(),
+  enFr: z.record(z.string(), z.array(z.string())),
+  frSyn: z.record(z.string(), z.array(z.string())).default({}),
+  enSyn: z.record(z.string(), z.array(z.string())).default({}),
+  glossary: z.array(z.object({ en: z.string(), fr: z.array(z.string()) })).default([]),
+});
+
+/** English→French translations and synonyms derived from Debian dictionaries (see src/search/lexicon/README.md). */
+export interface Lexicon {
+  /** French words for an English word, looked up by its English stem. */
+  translate(englishWord: string): string[];
+  /** French synonyms of a French word. */
+  frenchSynonyms(frenchWord: string): string[];
+  /** Glossary entries whose English phrase occurs in the (lower-cased) text. */
+  glossaryMatches(text: string): { en: string; fr: string[] }[];
+  readonly size: number;
+  readonly sha: string;
+}
+
+export const emptyLexicon: Lexicon = {
+  translate: () => [],
+  frenchSynonyms: () => [],
+  glossaryMatches: () => [],
+  size: 0,
+  sha: 'none',
+};
+
+/** Loads the committed lexicon; a missing file gives the empty lexicon (French-only retrieval still works). */
+export function loadLexicon(path: string, sha: string): Lexicon {
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch {
+    return emptyLexicon;
+  }
+  const data = lexiconSchema.parse(JSON.parse(raw));
+  const byStem = new Map<string, string[]>();
+  for (const [word, targets] of Object.entries(data.enFr)) {
+    const stem = englishTerm(word);
+    byStem.set(stem, [...new Set([...(byStem.get(stem) ?? []), ...targets])]);
+  }
+  const frSyn = new Map(Object.entries(data.frSyn).map(([word, syns]) => [fold(word), syns]));
+  const glossary = data.glossary.map((entry) => ({ ...entry, pattern: phrasePattern(entry.en) }));
+  return {
+    translate: (word) => data.enFr[word.toLowerCase()] ?? byStem.get(englishTerm(word)) ?? [],
+    frenchSynonyms: (word) => frSyn.get(fold(word)) ?? [],
+    glossaryMatches: (text) => glossary.filter((entry) => entry.pattern.test(text)),
+    size: byStem.size,
+    sha,
+  };
+}
+
+function phrasePattern(phrase: string): RegExp {
+  const escaped = phrase.toLowerCase().replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?:s|es)?(?![\\p{L}\\p{N}])`, 'u');
+}

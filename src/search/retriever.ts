@@ -1,0 +1,93 @@
+import type { Passage } from '../types.js';
+import { analyzeFrench } from './analyzer.js';
+import type { AnalyzedQuery } from './analyze-query.js';
+import type { PassageEmbedder } from './embedders/select-embedder.js';
+import { fuseRankings } from './fuse-rankings.js';
+import type { RankedHit } from './lexical-index.js';
+import type { LoadedIndex } from './open-index.js';
+
+/** Which retrievers take part; `hybrid` is the product, the others exist for ablation. */
+export type RetrievalMode = 'hybrid' | 'lexical' | 'vector';
+
+export interface RetrievedPassage {
+  passage: Passage;
+  ordinal: number;
+  /** Fused score, higher is better. */
+  score: number;
+  /** Share (0–1) of the question's content words, weighted by rarity, found in the passage. */
+  coverage: number;
+}
+
+const CANDIDATES = 60;
+
+/** Hybrid retrieval: BM25 over French-analysed text fused by RRF with the embedder's hnswlib neighbours. */
+export class Retriever {
+  constructor(
+    private readonly index: LoadedIndex,
+    private readonly model: PassageEmbedder | null,
+    private readonly mode: RetrievalMode = 'hybrid',
+  ) {}
+
+  async retrieve(question: string, query: AnalyzedQuery, limit: number): Promise<RetrievedPassage[]> {
+    const lexical = this.mode === 'vector' ? [] : this.index.lexical.query(query, CANDIDATES);
+    const vector = this.mode === 'lexical' ? [] : await this.vectorHits(question, query);
+    const fused = fuseRankings([
+      { hits: lexical, weight: 1 },
+      { hits: vector, weight: this.model ? 1 : 0.6 },
+    ]);
+    return this.distinct(fused, query, limit);
+  }
+
+  private async vectorHits(question: string, query: AnalyzedQuery): Promise<RankedHit[]> {
+    if (this.model) return this.index.vectors.query(await this.model.embedQuery(question), CANDIDATES);
+    if (!this.index.lsa) return [];
+    return this.index.vectors.query(this.index.lsa.embedTerms(query.terms), CANDIDATES);
+  }
+
+  /** Drops passages repeating a better-ranked one (same words in two documents). */
+  private distinct(fused: RankedHit[], query: AnalyzedQuery, limit: number): RetrievedPassage[] {
+    const kept: RetrievedPassage[] = [];
+    const seen = new Set<string>();
+    for (const hit of fused) {
+      const passage = this.index.passages[hit.ordinal];
+      if (!passage) continue;
+      const key = passage.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      kept.push({ passage, ordinal: hit.ordinal, score: hit.score, coverage: this.coverage(passage, query) });
+      if (kept.length >= limit) break;
+    }
+    return kept;
+  }
+
+  private readonly termCache = new Map<string, Set<string>>();
+
+  private termsOf(passage: Passage): Set<string> {
+    let terms = this.termCache.get(passage.id);
+    if (!terms) {
+      terms = new Set(analyzeFrench(`${passage.text} ${passage.context}`));
+      this.termCache.set(passage.id, terms);
+    }
+    return terms;
+  }
+
+  coverage(passage: Passage, query: AnalyzedQuery): number {
+    const present = this.termsOf(passage);
+    let total = 0;
+    let found = 0;
+    for (const group of query.groups) {
+      const weight = this.groupWeight(group);
+      total += weight;
+      if (group.some((term) => present.has(term))) found += weight;
+    }
+    return total > 0 ? found / total : 0;
+  }
+
+  /** Rarer words weigh more; a word the corpus never uses weighs most (it is likely what the question is about). */
+  groupWeight(group: string[]): number {
+    const n = this.index.passages.length;
+    const counts = group.map((term) => this.index.lexical.documentCount(term)).filter((count) => count > 0);
+    if (counts.length === 0) return Math.log(1 + n);
+    return Math.log(1 + n / Math.min(...counts));
+  }
+}

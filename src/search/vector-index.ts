@@ -1,0 +1,39 @@
+import hnswlib from 'hnswlib-node';
+import type { RankedHit } from './lexical-index.js';
+
+const { HierarchicalNSW } = hnswlib;
+
+/** hnswlib cosine index over passage vectors; labels are passage ordinals. Scores are `1 - cosine distance`. */
+export class VectorIndex {
+  private constructor(private readonly index: InstanceType<typeof HierarchicalNSW>) {}
+
+  static build(vectors: readonly number[][], dimension: number): VectorIndex {
+    const index = new HierarchicalNSW('cosine', dimension);
+    index.initIndex(Math.max(vectors.length, 1), 16, 200, 100);
+    vectors.forEach((vector, ordinal) => index.addPoint(vector, ordinal));
+    index.setEf(128);
+    return new VectorIndex(index);
+  }
+
+  static read(path: string, dimension: number): VectorIndex {
+    const index = new HierarchicalNSW('cosine', dimension);
+    index.readIndexSync(path);
+    index.setEf(128);
+    return new VectorIndex(index);
+  }
+
+  write(path: string): void {
+    this.index.writeIndexSync(path);
+  }
+
+  get size(): number {
+    return this.index.getCurrentCount();
+  }
+
+  query(vector: number[], limit: number): RankedHit[] {
+    const k = Math.min(limit, this.size);
+    if (k === 0 || vector.every((value) => value === 0)) return [];
+    const { neighbors, distances } = this.index.searchKnn(vector, k);
+    return neighbors.map((ordinal, i) => ({ ordinal, score: 1 - (distances[i] ?? 1) }));
+  }
+}

@@ -1,0 +1,98 @@
+import type { LineMark } from './ingest/text-builder.js';
+
+/** Language of a question; the documents themselves are French. */
+export type Lang = 'fr' | 'en';
+
+/** Hand-written facts about one seed document (seeds/metadata.json). */
+export interface DocumentMeta {
+  /** Seed file name, e.g. `004_c3f6cb5d275c60c7.txt`. */
+  doc: string;
+  title: string;
+  /** ISO date (YYYY-MM-DD or YYYY-MM or YYYY) the document bears. */
+  date: string;
+  kind: string;
+  language: string;
+}
+
+/** A unit of a source document, as it reads on the page. */
+export interface Paragraph {
+  /** Stable id: `<doc>#<start>-<end>`. */
+  id: string;
+  doc: string;
+  /** Heading path, outermost first. */
+  section: string[];
+  /** Human label, e.g. `§4.b` or `1.3 Renforcer la confiance sur Internet, ¶3`. */
+  label: string;
+  /** 1-based inclusive line range in the seed file. */
+  lines: [number, number];
+  /** Clean text: markup removed, line-end hyphenation undone, whitespace collapsed. */
+  text: string;
+  /** `[offset in text, 1-based source line]` for each source line the text draws on, in order. */
+  lineMap: LineMark[];
+  kind: 'paragraph' | 'list-item' | 'table-row';
+  /** Words indexed with the paragraph but never quoted: table caption and column names, inherited cells. */
+  context: string;
+  /** Id of an identical paragraph earlier in the corpus, when this one repeats it. */
+  duplicateOf?: string;
+}
+
+/** What is indexed and retrieved: a paragraph or a piece of a long one. */
+export interface Passage {
+  id: string;
+  paragraphId: string;
+  doc: string;
+  section: string[];
+  label: string;
+  lines: [number, number];
+  text: string;
+  /** `[offset in text, 1-based source line]`, rebased to this passage's text. */
+  lineMap: LineMark[];
+  /** Index-only words (heading path, table caption); never quoted. */
+  context: string;
+  kind: Paragraph['kind'];
+}
+
+/** One ranked passage returned by a search; `score` is higher-is-better. */
+export interface SearchHit {
+  passage: Passage;
+  title: string;
+  score: number;
+}
+
+/** A verbatim quote tied to its exact source lines. */
+export interface Citation {
+  /** 1-based citation number as shown in the answer text, e.g. [1]. */
+  n: number;
+  doc: string;
+  title: string;
+  /** Heading path joined with ' › '. */
+  section: string;
+  paragraph: string;
+  /** 1-based inclusive lines of the seed file holding the quote. */
+  lines: [number, number];
+  /** Exact words of the source (after whitespace and hyphenation normalisation). */
+  quote: string;
+  /** Date of the cited document. */
+  date: string;
+  passageId: string;
+}
+
+/** The core's platform-neutral reply to a question. */
+export type Answer =
+  | {
+      kind: 'answered';
+      query: string;
+      lang: Lang;
+      /** Connecting words in the question's language with verbatim quotes and [n] markers. */
+      text: string;
+      citations: Citation[];
+    }
+  | {
+      kind: 'not-covered';
+      query: string;
+      lang: Lang;
+      /** A plain sentence saying the documents do not cover the question. */
+      text: string;
+      /** Nearest passages, offered for browsing only. */
+      seeAlso: SearchHit[];
+    };
