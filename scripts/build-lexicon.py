@@ -64,16 +64,24 @@ MAX_BRIDGE = 4            # forms for keys only reachable through a WordNet syno
 WN_SENSES_SYN = 3         # WordNet senses (per part of speech) used for enSyn
 
 SOURCES = [
-    {"name": "FreeDict English-French dictionary", "package": "dict-freedict-eng-fra",
-     "licence": "GPL-2.0-or-later", "url": "https://freedict.org/"},
-    {"name": "FreeDict French-English dictionary", "package": "dict-freedict-fra-eng",
-     "licence": "GPL-2.0-or-later", "url": "https://freedict.org/"},
-    {"name": "French thesaurus for LibreOffice (thes_fr.dat)", "package": "mythes-fr",
-     "licence": "LGPL-2.1-or-later", "url": "https://www.libreoffice.org/"},
+    {"name": "FreeDict English-French dictionary 0.1.6", "package": "dict-freedict-eng-fra",
+     "licence": "GPL-2.0-or-later",
+     "copyright": "Copyright (C) 1999-2017 by various authors (FreeDict contributors)",
+     "url": "https://freedict.org/"},
+    {"name": "FreeDict French-English dictionary 0.4.1", "package": "dict-freedict-fra-eng",
+     "licence": "GPL-2.0-or-later",
+     "copyright": "1999 Horst Eyermann, 2010 John Darrington, (c) 2017 FreeDict project",
+     "url": "https://freedict.org/"},
+    {"name": "French thesaurus thes_fr.dat (LibreOffice dictionaries)", "package": "mythes-fr",
+     "licence": "LGPL-2.1-or-later",
+     "copyright": "Kevin Hendricks, Frederic Labbe, Laurent Godard",
+     "url": "https://www.libreoffice.org/"},
     {"name": "WordNet 3.0", "package": "wordnet-base",
-     "licence": "WordNet-3.0 (Princeton, permissive)", "url": "https://wordnet.princeton.edu/"},
-    {"name": "diplomate domain glossary (glossary.tsv)", "package": None,
-     "licence": "MIT", "url": None},
+     "licence": "WordNet-3.0",
+     "copyright": "WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.",
+     "url": "https://wordnet.princeton.edu/"},
+    {"name": "diplomate domain glossary (src/search/lexicon/glossary.tsv)", "package": None,
+     "licence": "MIT", "copyright": "diplomate authors", "url": None},
 ]
 
 # --------------------------------------------------------------------------
@@ -205,10 +213,6 @@ class Corpus:
         for w, n in self.freq.items():
             self.by_fold[fold(w)][w] += n
 
-    def fold_freq(self, f: str) -> int:
-        c = self.by_fold.get(f)
-        return sum(c.values()) if c else 0
-
     def has_phrase(self, phrase: str) -> bool:
         toks = tokenize(normalise_text(phrase))
         if not toks:
@@ -336,7 +340,8 @@ def is_simple_word(w: str) -> bool:
 
 COGNATE_RULES = [
     # (english suffix, french suffix, min stem length)
-    ("ity", "ite", 3), ("ty", "te", 3), ("ncy", "nce", 3), ("racy", "ratie", 3),
+    ("ization", "isation", 3), ("sibility", "sabilite", 3), ("tiation", "ciation", 3),
+    ("tiate", "cier", 3), ("endence", "endance", 3), ("ity", "ite", 3), ("ty", "te", 3), ("ncy", "nce", 3), ("racy", "ratie", 3),
     ("cy", "tie", 3), ("cy", "cie", 3), ("ism", "isme", 2), ("ist", "iste", 2),
     ("ical", "ique", 3), ("ics", "ique", 3), ("ic", "ique", 3), ("onal", "onnel", 3),
     ("al", "el", 3), ("ive", "if", 3), ("ous", "eux", 3), ("ize", "iser", 3),
@@ -654,12 +659,16 @@ def main() -> None:
         glosses = [clean_en_gloss(g) for items in senses for g in items]
         glosses = [g for g in glosses if is_simple_word(g) and g not in EN_STOP]
         for g in glosses:
-            en_vocab.add(g)
             cand.add(g, fr, "fra-eng", 2.0 + 1.0 / len(glosses))
 
     # 3. Cognates for every English word we know of (WordNet lemmas + dictionaries).
     wn = WordNet(find_wordnet())
     en_vocab |= set(wn.single_word_lemmas())
+    # fra-eng glosses are not always English ("sein", "assur"): keys must be
+    # WordNet lemmas or eng-fra headwords (glossary terms are added below).
+    for en in list(cand.src):
+        if en not in en_vocab:
+            del cand.src[en]
     for en in sorted(en_vocab):
         if en in EN_STOP or en in FALSE_FRIENDS or not re.fullmatch(r"[a-z]+", en):
             continue

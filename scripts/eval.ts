@@ -3,7 +3,7 @@
  * answer figures (gold cited, abstention, must-mention, verbatim), model-free unless DIPLOMATE_MODEL_DIR is set.
  * Also writes search/ask runs as JSON Lines under test-output/ for ../shared/eval/score.py.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { answerToJson, isVerbatim, loadCore, searchToJson, type Core } from '../src/index.js';
@@ -16,21 +16,13 @@ const file = resolve(args.find((arg) => !arg.startsWith('--')) ?? join(packageRo
 const questions: EvalQuestion[] = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalQuestion);
 const seedsDir = join(packageRoot(), 'seeds');
 const seeds = new Map(
-  questions.length ? readSeeds() : [],
+  readdirSync(seedsDir)
+    .filter((name) => name.endsWith('.txt'))
+    .map((name): [string, string[]] => [name, readFileSync(join(seedsDir, name), 'utf8').split('\n')]),
 );
 const indexDir = mkdtempSync(join(tmpdir(), 'diplomate-eval-'));
 const modelDir = process.env.DIPLOMATE_MODEL_DIR || undefined;
 
-function readSeeds(): [string, string[]][] {
-  return ['000_adb6d1e7b0eb011b.txt', ...[]].length
-    ? readdirSeeds()
-    : [];
-}
-
-function readdirSeeds(): [string, string[]][] {
-  const names: string[] = JSON.parse(readFileSync(join(seedsDir, 'metadata.json'), 'utf8')).documents.map((d: { doc: string }) => d.doc);
-  return names.map((name) => [name, readFileSync(join(seedsDir, name), 'utf8').split('\n')]);
-}
 
 async function evaluateSearch(core: Core, label: string): Promise<void> {
   const rows: RetrievalRow[] = [];

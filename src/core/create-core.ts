@@ -9,7 +9,7 @@ import type { Core, CoreInfo } from './core.js';
 import { validateQuestion } from './validate-question.js';
 
 /** Below this share of the question's (rarity-weighted) words in the best passage, the answer is "not covered". */
-export const DEFAULT_MIN_COVERAGE = 0.5;
+export const DEFAULT_MIN_COVERAGE = 0.355;
 
 export interface CoreParts {
   retriever: Retriever;

@@ -7,6 +7,12 @@ const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]/u;
 const FRENCH_STOP = new Set(frenchStopwords.map(fold));
 const ENGLISH_STOP = new Set(englishStopwords.map((word) => word.toLowerCase()));
 const EXTRA_STOP = new Set(['ainsi', 'afin', 'etre', 'cette', 'dont', 'tout', 'tous', 'toute', 'toutes', 'plus', 'entre']);
+/** Words that shape a question but never name what it is about. */
+const QUESTION_WORDS = new Set([
+  ...['combien', 'quand', 'quel', 'quelle', 'quels', 'quelles', 'ou', 'comment', 'pourquoi', 'selon', 'quoi', 'lequel', 'laquelle'],
+  ...['how', 'much', 'many', 'what', 'which', 'when', 'where', 'who', 'whom', 'whose', 'why', 'according', 'per', 'every'],
+  ...['let', 'since', 'does', 'did', 'do', 'say', 'says', 'said', 'still', 'way', 'whether', 'there'],
+]);
 
 /** Lower case without diacritics: `États` and `Etats` must meet. */
 export function fold(word: string): string {
@@ -16,16 +22,19 @@ export function fold(word: string): string {
 /** Words of a text, lower-cased, elisions (l', d', qu') removed, PDF soft hyphens ignored. */
 export function words(text: string): string[] {
   const tokens = text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*(?:-[\p{L}\p{N}]+)*/gu) ?? [];
-  return tokens.flatMap((token) => token.replace(ELISION, '').split('-')).filter(Boolean);
+  return tokens
+    .flatMap((token) => token.replace(ELISION, '').replace(/['’]s?$/u, '').split('-'))
+    .filter(Boolean);
 }
 
 export function isFrenchStopword(word: string): boolean {
   const folded = fold(word);
-  return FRENCH_STOP.has(folded) || EXTRA_STOP.has(folded);
+  return FRENCH_STOP.has(folded) || EXTRA_STOP.has(folded) || QUESTION_WORDS.has(folded);
 }
 
 export function isEnglishStopword(word: string): boolean {
-  return ENGLISH_STOP.has(word.toLowerCase());
+  const lower = word.toLowerCase();
+  return ENGLISH_STOP.has(lower) || QUESTION_WORDS.has(lower);
 }
 
 /** Index term of a French word: Snowball stem, then accents folded. Numbers and acronyms stay whole. */

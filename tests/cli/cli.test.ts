@@ -1,0 +1,96 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, '..', '..');
+const work = mkdtempSync(join(tmpdir(), 'diplomate-cli-'));
+const indexDir = join(work, 'index');
+
+/** Runs the real CLI entry point (TypeScript through tsx) and returns exit code and output. */
+async function cli(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const child = run(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args, '--index-dir', indexDir], {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, DIPLOMATE_MODEL_DIR: '' },
+  });
+  if (input !== undefined) {
+    // The CLI may refuse the input and exit before reading it all; that is the behaviour under test.
+    child.child.stdin?.on('error', () => {});
+    child.child.stdin?.end(input);
+  }
+  try {
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (error: unknown) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? 1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
+
+describe('diplomate CLI', () => {
+  beforeAll(async () => {
+    const { code, stderr } = await cli(['index']);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain('index ready');
+  });
+
+  it('ask --json follows the documented contract', async () => {
+    const { code, stdout } = await cli(['ask', '--json', 'Combien', "d'États", 'ont', 'ratifié', 'la', 'Convention', 'de', 'Budapest', '?']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(Object.keys(json).sort()).toEqual(['abstained', 'answer', 'citations', 'query']);
+    expect(json.abstained).toBe(false);
+    expect(Object.keys(json.citations[0]).sort()).toEqual(['doc', 'lines', 'n', 'paragraph', 'quote', 'section', 'title']);
+    expect(json.citations[0].lines).toHaveLength(2);
+  });
+
+  it('search --json returns ranked passages with doc, lines and text', async () => {
+    const { code, stdout } = await cli(['search', '--json', '-k', '3', 'NIS directive transposition']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.query).toBe('NIS directive transposition');
+    expect(json.results).toHaveLength(3);
+    expect(Object.keys(json.results[0]).sort()).toEqual(['doc', 'lines', 'paragraph', 'score', 'section', 'text', 'title']);
+    expect(json.results[0].score).toBeGreaterThanOrEqual(json.results[1].score);
+  });
+
+  it('--batch prints one JSON object per question, in order, keeping bad lines as errors', async () => {
+    const file = join(work, 'questions.txt');
+    writeFileSync(file, 'Convention de Budapest\n\u0001\u0002\nWho signed the mission letter?\n');
+    const { code, stdout } = await cli(['ask', '--batch', file]);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.query)).toEqual(['Convention de Budapest', '\u0001\u0002', 'Who signed the mission letter?']);
+    expect(lines[1].error.code).toBe('BAD_INPUT');
+  });
+
+  it('prints a readable answer with sources by default', async () => {
+    const { code, stdout } = await cli(['ask', 'Quand a été signé l’accord de coopération entre les agences de cybersécurité de la France et de Singapour ?']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\[1\]/u);
+    expect(stdout).toContain('000_adb6d1e7b0eb011b.txt, lines');
+  });
+
+  it.each([
+    [['ask', ''], 'empty'],
+    [['ask', '--frobnicate', 'x'], 'unknown option'],
+    [['ask', '\u0001\u0002\u0003'], 'does not look like text'],
+    [['search', '-k', '0', 'cyber'], '--limit'],
+  ])('bad input %j exits non-zero with one line, no stack trace', async (args, message) => {
+    const { code, stderr } = await cli(args);
+    expect(code).not.toBe(0);
+    expect(stderr).toContain(message);
+    expect(stderr).not.toMatch(/\n\s+at /u);
+  });
+
+  it('a 10 MB question on stdin is refused with a short error', async () => {
+    const { code, stderr } = await cli(['ask', '--batch', '-'], 'a'.repeat(10 * 1024 * 1024));
+    expect(code).not.toBe(0);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('larger than 5 MB');
+  });
+});

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerToJson, isVerbatim, type Core } from '../../src/index.js';
+import { getTestCore } from '../support/test-core.js';
+
+const seedsDir = join(import.meta.dirname, '..', '..', 'seeds');
+const seedLines = (doc: string) => readFileSync(join(seedsDir, doc), 'utf8').split('\n');
+
+describe('core.ask on the real index', () => {
+  let core: Core;
+  beforeAll(async () => {
+    core = await getTestCore();
+  });
+
+  it('answers a French question with a verbatim quote and its exact lines', async () => {
+    const answer = await core.ask('Combien de pays ont ratifié la Convention de Budapest ?');
+    expect(answer.kind).toBe('answered');
+    if (answer.kind !== 'answered') return;
+    const first = answer.citations[0];
+    expect(first?.doc).toBe('004_c3f6cb5d275c60c7.txt');
+    expect(first?.quote).toContain('56 États');
+    expect(answer.text).toContain('[1]');
+    expect(answer.lang).toBe('fr');
+  });
+
+  it('finds the French passage for an English question and answers in English', async () => {
+    const answer = await core.ask('Which French institutes signed the artificial intelligence memorandum with AI Singapore?');
+    expect(answer.kind).toBe('answered');
+    if (answer.kind !== 'answered') return;
+    expect(answer.lang).toBe('en');
+    expect(answer.text).toMatch(/^The documents say/u);
+    expect(answer.citations.some((c) => c.quote.includes('INRIA') || c.quote.includes('AI Singapore'))).toBe(true);
+  });
+
+  it('says plainly when the documents do not cover a question, offering nearest passages', async () => {
+    const answer = await core.ask('What is France’s position on regulating cryptocurrencies such as Bitcoin?');
+    expect(answer.kind).toBe('not-covered');
+    if (answer.kind !== 'not-covered') return;
+    expect(answer.text).toBe('The documents do not cover this question.');
+    expect(answer.seeAlso.length).toBeGreaterThan(0);
+    expect(answerToJson(answer)).toMatchObject({ abstained: true, citations: [] });
+  });
+
+  it.each([
+    'Quelle est la position de la France sur la neutralité du net ?',
+    'Où et quand a eu lieu le dialogue stratégique cyber avec le Japon ?',
+    'What did France and India say about 5G?',
+    'lettre de mission ambassadeur langue française',
+    'How much will the EU invest in the cybersecurity public-private partnership?',
+  ])('every quote is an exact substring of its cited source lines: %s', async (question) => {
+    const answer = await core.ask(question);
+    expect(answer.kind).toBe('answered');
+    if (answer.kind !== 'answered') return;
+    for (const citation of answer.citations) {
+      expect(isVerbatim(seedLines(citation.doc), citation.lines, citation.quote), citation.quote).toBe(true);
+      expect(citation.title).not.toBe(citation.doc);
+      expect(citation.paragraph).not.toBe('');
+    }
+  });
+
+  it('never returns both copies of a paragraph repeated across documents', async () => {
+    const hits = await core.search('Le cyberspace doit donc être protégé en tant que tel, comme un espace libre, neutre et ouvert', { limit: 10 });
+    const copies = hits.filter((hit) => hit.passage.text.includes('protégé en tant que tel'));
+    expect(copies).toHaveLength(1);
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['   \n\t ', 'empty'],
+    ['x'.repeat(10_000), 'too long'],
+    ['\u0000\u0001\u0002binary', 'does not look like text'],
+    ['12345 !!!', 'does not look like text'],
+  ])('rejects bad input with BAD_INPUT (%#)', async (question, message) => {
+    await expect(core.ask(question)).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining(message) });
+  });
+});
