@@ -22,6 +22,7 @@ const seeds = new Map(
 );
 const indexDir = mkdtempSync(join(tmpdir(), 'diplomate-eval-'));
 const modelDir = process.env.DIPLOMATE_MODEL_DIR || undefined;
+const minCoverage = process.env.DIPLOMATE_MIN_COVERAGE ? Number(process.env.DIPLOMATE_MIN_COVERAGE) : undefined;
 
 
 async function evaluateSearch(core: Core, label: string): Promise<void> {
@@ -100,7 +101,7 @@ function writeRun(name: string, lines: string[]): void {
 }
 
 console.log(`eval: ${questions.length} questions from ${file}; ${modelDir ? `model ${modelDir}` : 'model-free'}`);
-const core = await loadCore({ indexDir, seedsDir, modelDir });
+const core = await loadCore({ indexDir, seedsDir, modelDir, minCoverage });
 await evaluateSearch(core, 'hybrid');
 await evaluateAsk(core);
 if (ablation) {

@@ -29,6 +29,8 @@ export interface CoreOptions {
   mode?: RetrievalMode;
   /** Disable the bilingual lexicon (ablation). */
   noLexicon?: boolean;
+  /** Abstain below this rarity-weighted share of question words found in the best passages (tuning). */
+  minCoverage?: number;
 }
 
 const REBUILDABLE = new Set(['INDEX_MISSING', 'INDEX_STALE', 'INDEX_CORRUPT']);
@@ -47,6 +49,7 @@ export async function loadCore(options: CoreOptions = {}): Promise<Core> {
   return createCore({
     retriever: new Retriever(index, model, options.mode),
     lexicon: options.noLexicon ? emptyLexicon : readLexicon(),
+    minCoverage: options.minCoverage,
     documents: index.documents,
     seedLines: new Map(corpus.seeds.map((seed) => [seed.doc, seed.content.split('\n')])),
     info: {

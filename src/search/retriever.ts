@@ -33,7 +33,7 @@ export class Retriever {
     const vector = this.mode === 'lexical' ? [] : await this.vectorHits(question, query);
     const fused = fuseRankings([
       { hits: lexical, weight: 1 },
-      { hits: vector, weight: this.model ? 1 : 0.6 },
+      { hits: vector, weight: this.model ? 1 : 0.3 },
     ]);
     return this.distinct(fused, query, limit);
   }
