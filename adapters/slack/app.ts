@@ -1,0 +1,361 @@
+import { Server } from 'node:http';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger, type Receiver, type webApi } from '@slack/bolt';
+import pino from 'pino';
+import { describeError, type Answer, type Core, type FeedbackLog } from '../../src/index.js';
+import type { SlackConfig } from './config.js';
+import {
+  ACTION_HELPFUL,
+  ACTION_NOT_HELPFUL,
+  ACTION_SHARE,
+  decodeFeedbackValue,
+  escapeText,
+  truncate,
+  formatAnswer,
+  formatError,
+  formatHelp,
+  type SlackMessage,
+} from './format.js';
+
+/** The few logging methods used; a pino logger fits. */
+export interface SlackLogger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface SlackAppOptions {
+  core: Pick<Core, 'ask'>;
+  config: SlackConfig;
+  /** Where helpful / not-helpful votes go; without it votes are only acknowledged. */
+  feedback?: FeedbackLog;
+  logger?: SlackLogger;
+  /** Longest wait for the core before replying with an error (default 20 s); a late answer is dropped. */
+  answerTimeoutMs?: number;
+  /** Known bot ids skip the `auth.test` call (tests, or operators who know them). */
+  botId?: string;
+  botUserId?: string;
+  /** Extra WebClient options, merged over the defaults (small retry budget, 10 s timeout). */
+  clientOptions?: webApi.WebClientOptions;
+}
+
+export interface SlackApp {
+  app: App;
+  /** Starts listening; resolves with the bound HTTP port (`null` in Socket Mode). */
+  start(port?: number): Promise<{ port: number | null }>;
+  stop(): Promise<void>;
+}
+
+const ENDPOINT = '/slack/events';
+
+const MESSAGES = {
+  timeout: 'Sorry, finding an answer took too long. Please try again in a moment.',
+  postFailed: 'Sorry, I could not post the answer (Slack refused it). Please try again.',
+  notAllowed: 'I am not enabled in this channel.',
+  thanks: 'Thanks for the feedback!',
+  shared: 'Shared to the channel.',
+  shareFailed: 'I could not post in this channel; invite me with /invite and try again.',
+} as const;
+
+/** A set that forgets its oldest entries past `max`. */
+export class BoundedSet {
+  private readonly items = new Set<string>();
+  constructor(private readonly max: number) {}
+  has(key: string): boolean {
+    return this.items.has(key);
+  }
+  add(key: string): void {
+    this.items.delete(key);
+    this.items.add(key);
+    while (this.items.size > this.max) {
+      const oldest = this.items.values().next();
+      if (oldest.done === true) break;
+      this.items.delete(oldest.value);
+    }
+  }
+  /** Adds `key`; false when it was already there. */
+  claim(key: string): boolean {
+    if (this.items.has(key)) return false;
+    this.add(key);
+    return true;
+  }
+}
+
+class TimeoutError extends Error {}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError('timeout')), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Removes `<@U…>` mentions (the bot's and others') and trims. */
+export function stripMentions(text: string): string {
+  return text
+    .replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Builds (without starting) a Bolt app answering questions in mentions, DMs, followed threads and a
+ * slash command. HTTP mode listens on `/slack/events`; with `config.appToken` it uses Socket Mode.
+ */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { core, config, feedback } = options;
+  const log: SlackLogger = options.logger ?? pino({ name: 'diplomate-slack' });
+  const timeoutMs = options.answerTimeoutMs ?? 20_000;
+  const seen = new BoundedSet(2000);
+  const threads = new BoundedSet(5000);
+  const allowed = config.allowedChannels === null ? null : new Set(config.allowedChannels);
+
+  const clientOptions: webApi.WebClientOptions = {
+    retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 },
+    timeout: 10_000,
+    ...(config.apiUrl === null ? {} : { slackApiUrl: config.apiUrl }),
+    ...options.clientOptions,
+  };
+
+  const boltLogger = toBoltLogger(log);
+  const socketMode = config.appToken !== null;
+  const receiver: Receiver = socketMode
+    ? new SocketModeReceiver({ appToken: config.appToken ?? '', logger: boltLogger })
+    : new HTTPReceiver({
+        signingSecret: config.signingSecret,
+        endpoints: ENDPOINT,
+        logger: boltLogger,
+        customRoutes: [
+          {
+            path: '/healthz',
+            method: ['GET'],
+            handler: (_req, res) => {
+              res.writeHead(200, { 'content-type': 'text/plain' });
+              res.end('ok');
+            },
+          },
+        ],
+      });
+
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    logger: boltLogger,
+    clientOptions,
+    ...(options.botId === undefined ? {} : { botId: options.botId }),
+    ...(options.botUserId === undefined ? {} : { botUserId: options.botUserId }),
+  });
+
+  const channelAllowed = (channel: string, isDm: boolean): boolean => isDm || allowed === null || allowed.has(channel);
+
+  /** Asks the core within the time box; returns a message to post either way. */
+  async function answerFor(question: string, share: boolean): Promise<{ message: SlackMessage; answer: Answer | null }> {
+    try {
+      const answer = await withTimeout(core.ask(question), timeoutMs);
+      return { message: formatAnswer(answer, { share }), answer };
+    } catch (error) {
+      if (error instanceof TimeoutError) {
+        log.warn({ timeoutMs }, 'core answer timed out');
+        return { message: formatError(MESSAGES.timeout), answer: null };
+      }
+      log.warn({ err: describeError(error) }, 'core answer failed');
+      return { message: formatError(describeError(error)), answer: null };
+    }
+  }
+
+  /** Posts `message`; if Slack refuses it, posts a short error instead (once). */
+  async function post(client: webApi.WebClient, channel: string, threadTs: string | undefined, message: SlackMessage): Promise<boolean> {
+    const thread = threadTs === undefined ? {} : { thread_ts: threadTs };
+    try {
+      await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false, ...thread });
+      return true;
+    } catch (error) {
+      log.warn({ err: errorCode(error), channel }, 'chat.postMessage failed');
+      try {
+        const fallback = formatError(MESSAGES.postFailed);
+        await client.chat.postMessage({ channel, text: fallback.text, blocks: fallback.blocks, ...thread });
+      } catch (again) {
+        log.error({ err: errorCode(again), channel }, 'could not post the error message either');
+      }
+      return false;
+    }
+  }
+
+  async function handleQuestion(args: {
+    client: webApi.WebClient;
+    channel: string;
+    ts: string;
+    threadTs: string | undefined;
+    text: string;
+    react: boolean;
+    inThread: boolean;
+  }): Promise<void> {
+    const question = stripMentions(args.text);
+    const replyThread = args.inThread ? (args.threadTs ?? args.ts) : args.threadTs;
+    if (question === '') {
+      await post(args.client, args.channel, replyThread, formatHelp(config.command));
+      return;
+    }
+    if (args.react) {
+      args.client.reactions.add({ channel: args.channel, timestamp: args.ts, name: 'eyes' }).catch((error: unknown) => {
+        log.debug({ err: errorCode(error) }, 'reactions.add failed');
+      });
+    }
+    const { message } = await answerFor(question, false);
+    const posted = await post(args.client, args.channel, replyThread, message);
+    if (posted && replyThread !== undefined) threads.add(`${args.channel}:${replyThread}`);
+  }
+
+  /** True the first time an event (by id, and by channel + ts) is seen. */
+  function firstDelivery(eventId: string | undefined, channel: string, ts: string): boolean {
+    const byId = eventId === undefined ? true : seen.claim(`event:${eventId}`);
+    const byTs = seen.claim(`msg:${channel}:${ts}`);
+    return byId && byTs;
+  }
+
+  app.event('app_mention', async ({ event, body, client }) => {
+    if (event.bot_id !== undefined || event.subtype !== undefined) return;
+    if (!firstDelivery(body.event_id, event.channel, event.ts)) {
+      log.debug({ eventId: body.event_id }, 'duplicate delivery ignored');
+      return;
+    }
+    if (!channelAllowed(event.channel, false)) return;
+    await handleQuestion({ client, channel: event.channel, ts: event.ts, threadTs: event.thread_ts, text: event.text, react: true, inThread: true });
+  });
+
+  app.message(async ({ message, body, client, context }) => {
+    if (message.subtype !== undefined) return; // edits, joins, bot_message…
+    if (message.bot_id !== undefined) return;
+    if (context.botUserId !== undefined && message.user === context.botUserId) return;
+    const text = message.text ?? '';
+    const isDm = message.channel_type === 'im';
+    if (!isDm) {
+      // Mentions are handled by app_mention; only follow-ups in threads we answered need no mention.
+      if (context.botUserId !== undefined && text.includes(`<@${context.botUserId}>`)) return;
+      if (message.thread_ts === undefined || !threads.has(`${message.channel}:${message.thread_ts}`)) return;
+      if (!channelAllowed(message.channel, false)) return;
+    }
+    if (!firstDelivery(body.event_id, message.channel, message.ts)) return;
+    await handleQuestion({
+      client,
+      channel: message.channel,
+      ts: message.ts,
+      threadTs: message.thread_ts,
+      text,
+      react: false,
+      inThread: !isDm,
+    });
+  });
+
+  app.command(config.command, async ({ command, ack, respond }) => {
+    await ack();
+    const isDm = command.channel_name === 'directmessage' || command.channel_id.startsWith('D');
+    if (!channelAllowed(command.channel_id, isDm)) {
+      await respond({ response_type: 'ephemeral', text: MESSAGES.notAllowed });
+      return;
+    }
+    const question = command.text.trim();
+    const { message } = question === '' ? { message: formatHelp(config.command) } : await answerFor(question, true);
+    try {
+      await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+    } catch (error) {
+      log.warn({ err: errorCode(error) }, 'respond failed');
+    }
+  });
+
+  app.action({ type: 'block_actions', action_id: ACTION_SHARE }, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const value = action.type === 'button' ? decodeFeedbackValue(action.value) : null;
+    const channel = body.channel?.id;
+    if (value === null || channel === undefined) return;
+    const { message } = await answerFor(value.question, false);
+    const shared: SlackMessage = {
+      text: message.text,
+      blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: `<@${body.user.id}> asked: ${escapeQuestion(value.question)}` }] }, ...message.blocks],
+    };
+    const ok = await post(client, channel, undefined, shared);
+    const text = ok ? MESSAGES.shared : MESSAGES.shareFailed;
+    await respond({ response_type: 'ephemeral', replace_original: ok, text }).catch(() => undefined);
+  });
+
+  const onFeedback =
+    (verdict: 'helpful' | 'not-helpful') =>
+    async ({ ack, body, action, respond }: FeedbackArgs): Promise<void> => {
+      await ack();
+      const value = action.type === 'button' ? decodeFeedbackValue(action.value) : null;
+      if (value === null) return;
+      try {
+        await feedback?.record({ platform: 'slack', userId: body.user.id, verdict, question: value.question, citations: value.citations });
+      } catch (error) {
+        log.error({ err: describeError(error) }, 'feedback not recorded');
+      }
+      await respond({ response_type: 'ephemeral', replace_original: false, text: MESSAGES.thanks }).catch(() => undefined);
+    };
+  app.action({ type: 'block_actions', action_id: ACTION_HELPFUL }, onFeedback('helpful'));
+  app.action({ type: 'block_actions', action_id: ACTION_NOT_HELPFUL }, onFeedback('not-helpful'));
+
+  app.error(async (error) => {
+    log.error({ err: error.code ?? error.message }, 'bolt error');
+  });
+
+  return {
+    app,
+    async start(port) {
+      if (socketMode) {
+        await app.start();
+        log.info({ mode: 'socket' }, 'slack adapter started');
+        return { port: null };
+      }
+      const server: unknown = await app.start(port ?? config.port);
+      const address = server instanceof Server ? server.address() : null;
+      const bound = address !== null && typeof address === 'object' ? address.port : (port ?? config.port);
+      log.info({ mode: 'http', port: bound, endpoint: ENDPOINT }, 'slack adapter started');
+      return { port: bound };
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}
+
+type FeedbackArgs = {
+  ack: () => Promise<void>;
+  body: { user: { id: string } };
+  action: { type: string; value?: string };
+  respond: (message: { response_type: 'ephemeral'; replace_original: boolean; text: string }) => Promise<unknown>;
+};
+
+function escapeQuestion(q: string): string {
+  return escapeText(truncate(q, 500));
+}
+
+/** Routes Bolt's own log lines (warnings and errors only) to our logger. */
+function toBoltLogger(log: SlackLogger): Logger {
+  let level: LogLevel = LogLevel.WARN;
+  const text = (parts: unknown[]): string => parts.map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : String(p))).join(' ');
+  return {
+    debug: () => {},
+    info: () => {},
+    warn: (...parts: unknown[]) => log.warn({ source: 'bolt' }, text(parts)),
+    error: (...parts: unknown[]) => log.error({ source: 'bolt' }, text(parts)),
+    setLevel: (next: LogLevel) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+function errorCode(error: unknown): string {
+  if (typeof error === 'object' && error !== null) {
+    const data: unknown = Reflect.get(error, 'data');
+    if (typeof data === 'object' && data !== null) {
+      const code: unknown = Reflect.get(data, 'error');
+      if (typeof code === 'string') return code;
+    }
+    const code: unknown = Reflect.get(error, 'code');
+    if (typeof code === 'string') return code;
+  }
+  return 'unknown';
+}
