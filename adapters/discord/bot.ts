@@ -13,7 +13,8 @@ import {
 import { AppError, isAppError, type Answer, type Core, type FeedbackLog } from '../../src/index.js';
 import { ASK_COMMAND, PRIVATE_OPTION, QUESTION_OPTION } from './commands.js';
 import type { DiscordConfig } from './config.js';
-import { AnswerStore, formatAnswer, formatError, formatFullSources, parseCustomId, type DiscordReply } from './format.js';
+import { AnswerStore, parseCustomId } from './button-ids.js';
+import { formatAnswer, formatError, formatFullSources, type DiscordReply } from './format.js';
 
 /** pino-compatible subset. */
 export interface DiscordLogger {

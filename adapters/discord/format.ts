@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   ButtonStyle,
   ComponentType,
@@ -9,6 +8,7 @@ import {
   type MessageMentionTypes,
 } from 'discord.js';
 import type { Answer, Citation, SearchHit } from '../../src/index.js';
+import { CUSTOM_ID_MAX, customIdFor } from './button-ids.js';
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const LIMITS = {
@@ -21,7 +21,7 @@ export const LIMITS = {
   footer: 2048,
   embedsTotal: 6000,
   embeds: 10,
-  customId: 100,
+  customId: CUSTOM_ID_MAX,
   buttonLabel: 80,
 } as const;
 
@@ -152,58 +152,6 @@ export function fitEmbeds(embeds: APIEmbed[], budget: number = LIMITS.embedsTota
       return embeds;
     }
   }
-}
-
-// ---------------------------------------------------------------------------
-// Answer ids for buttons
-
-/** Bounded in-memory map from short ids (used in button custom ids) to answers. */
-export class AnswerStore {
-  private readonly entries = new Map<string, Answer>();
-
-  constructor(private readonly max = 1000) {}
-
-  put(answer: Answer): string {
-    let id = randomBytes(6).toString('base64url');
-    while (this.entries.has(id)) id = randomBytes(6).toString('base64url');
-    this.entries.set(id, answer);
-    while (this.entries.size > this.max) {
-      const oldest = this.entries.keys().next();
-      if (oldest.done) break;
-      this.entries.delete(oldest.value);
-    }
-    return id;
-  }
-
-  get(id: string): Answer | undefined {
-    return this.entries.get(id);
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-}
-
-export type ButtonAction =
-  | { action: 'sources'; answerId: string }
-  | { action: 'vote'; verdict: 'helpful' | 'not-helpful'; answerId: string };
-
-const PREFIX = 'dpl';
-
-export function customIdFor(action: ButtonAction): string {
-  const id =
-    action.action === 'sources'
-      ? `${PREFIX}:src:${action.answerId}`
-      : `${PREFIX}:${action.verdict === 'helpful' ? 'up' : 'down'}:${action.answerId}`;
-  return id.slice(0, LIMITS.customId);
-}
-
-export function parseCustomId(customId: string): ButtonAction | null {
-  const match = /^dpl:(src|up|down):([A-Za-z0-9_-]{1,64})$/.exec(customId);
-  if (!match?.[1] || !match[2]) return null;
-  const answerId = match[2];
-  if (match[1] === 'src') return { action: 'sources', answerId };
-  return { action: 'vote', verdict: match[1] === 'up' ? 'helpful' : 'not-helpful', answerId };
 }
 
 function buttons(answer: Answer, answerId: string): APIActionRowComponent<APIButtonComponentWithCustomId>[] {

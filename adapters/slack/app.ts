@@ -1,8 +1,10 @@
 import { Server } from 'node:http';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger, type Receiver, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
 import pino from 'pino';
 import { describeError, type Answer, type Core, type FeedbackLog } from '../../src/index.js';
+import { errorCode, toBoltLogger } from './bolt-logger.js';
 import type { SlackConfig } from './config.js';
+import { BoundedSet, TimeoutError, stripMentions, withTimeout } from './delivery-guards.js';
 import {
   ACTION_HELPFUL,
   ACTION_NOT_HELPFUL,
@@ -56,48 +58,6 @@ const MESSAGES = {
   shared: 'Shared to the channel.',
   shareFailed: 'I could not post in this channel; invite me with /invite and try again.',
 } as const;
-
-/** A set that forgets its oldest entries past `max`. */
-export class BoundedSet {
-  private readonly items = new Set<string>();
-  constructor(private readonly max: number) {}
-  has(key: string): boolean {
-    return this.items.has(key);
-  }
-  add(key: string): void {
-    this.items.delete(key);
-    this.items.add(key);
-    while (this.items.size > this.max) {
-      const oldest = this.items.values().next();
-      if (oldest.done === true) break;
-      this.items.delete(oldest.value);
-    }
-  }
-  /** Adds `key`; false when it was already there. */
-  claim(key: string): boolean {
-    if (this.items.has(key)) return false;
-    this.add(key);
-    return true;
-  }
-}
-
-class TimeoutError extends Error {}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError('timeout')), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** Removes `<@U…>` mentions (the bot's and others') and trims. */
-export function stripMentions(text: string): string {
-  return text
-    .replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 /**
  * Builds (without starting) a Bolt app answering questions in mentions, DMs, followed threads and a
@@ -328,34 +288,4 @@ type FeedbackArgs = {
 
 function escapeQuestion(q: string): string {
   return escapeText(truncate(q, 500));
-}
-
-/** Routes Bolt's own log lines (warnings and errors only) to our logger. */
-function toBoltLogger(log: SlackLogger): Logger {
-  let level: LogLevel = LogLevel.WARN;
-  const text = (parts: unknown[]): string => parts.map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : String(p))).join(' ');
-  return {
-    debug: () => {},
-    info: () => {},
-    warn: (...parts: unknown[]) => log.warn({ source: 'bolt' }, text(parts)),
-    error: (...parts: unknown[]) => log.error({ source: 'bolt' }, text(parts)),
-    setLevel: (next: LogLevel) => {
-      level = next;
-    },
-    getLevel: () => level,
-    setName: () => {},
-  };
-}
-
-function errorCode(error: unknown): string {
-  if (typeof error === 'object' && error !== null) {
-    const data: unknown = Reflect.get(error, 'data');
-    if (typeof data === 'object' && data !== null) {
-      const code: unknown = Reflect.get(data, 'error');
-      if (typeof code === 'string') return code;
-    }
-    const code: unknown = Reflect.get(error, 'code');
-    if (typeof code === 'string') return code;
-  }
-  return 'unknown';
 }

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { AppError, isAppError } from '../errors.js';
 import { readCorpus, type Corpus } from '../ingest/read-corpus.js';
 import { defaultIndexDir, defaultSeedsDir, lexiconPath } from '../paths.js';
@@ -92,10 +90,8 @@ async function ensureIndex(
 }
 
 function readLexicon(): Lexicon {
-  const path = lexiconPath();
   try {
-    const sha = createHash('sha256').update(readFileSync(path)).digest('hex');
-    return loadLexicon(path, sha);
+    return loadLexicon(lexiconPath());
   } catch (error: unknown) {
     throw new AppError('INTERNAL', 'The bilingual lexicon is damaged.', { cause: error });
   }

@@ -1,6 +1,7 @@
 import type { Paragraph } from '../types.js';
 
-function fingerprint(text: string): string {
+/** Letters and digits only, accents and case folded: two texts with the same fingerprint say the same words. */
+export function fingerprint(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -45,8 +45,8 @@ export class LexicalIndex {
   }
 
   static fromJSON(json: string): LexicalIndex {
-    const saved = JSON.parse(json) as { search: unknown; df: [string, number][] };
-    return new LexicalIndex(MiniSearch.loadJSON<IndexedFields>(JSON.stringify(saved.search), options), new Map(saved.df));
+    const saved = JSON.parse(json) as { search: Parameters<typeof MiniSearch.loadJS>[0]; df: [string, number][] };
+    return new LexicalIndex(MiniSearch.loadJS<IndexedFields>(saved.search, options), new Map(saved.df));
   }
 
   toJSON(): string {

@@ -19,7 +19,6 @@ export interface Lexicon {
   /** Glossary entries whose English phrase occurs in the (lower-cased) text. */
   glossaryMatches(text: string): { en: string; fr: string[] }[];
   readonly size: number;
-  readonly sha: string;
 }
 
 export const emptyLexicon: Lexicon = {
@@ -27,11 +26,10 @@ export const emptyLexicon: Lexicon = {
   frenchSynonyms: () => [],
   glossaryMatches: () => [],
   size: 0,
-  sha: 'none',
 };
 
 /** Loads the committed lexicon; a missing file gives the empty lexicon (French-only retrieval still works). */
-export function loadLexicon(path: string, sha: string): Lexicon {
+export function loadLexicon(path: string): Lexicon {
   let raw: string;
   try {
     raw = readFileSync(path, 'utf8');
@@ -51,7 +49,6 @@ export function loadLexicon(path: string, sha: string): Lexicon {
     frenchSynonyms: (word) => frSyn.get(fold(word)) ?? [],
     glossaryMatches: (text) => glossary.filter((entry) => entry.pattern.test(text)),
     size: byStem.size,
-    sha,
   };
 }
 

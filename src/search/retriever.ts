@@ -1,4 +1,5 @@
 import type { Passage } from '../types.js';
+import { fingerprint } from '../ingest/mark-duplicates.js';
 import { analyzeFrench } from './analyzer.js';
 import type { AnalyzedQuery } from './analyze-query.js';
 import type { PassageEmbedder } from './embedders/select-embedder.js';
@@ -51,7 +52,7 @@ export class Retriever {
     for (const hit of fused) {
       const passage = this.index.passages[hit.ordinal];
       if (!passage) continue;
-      const key = passage.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+      const key = fingerprint(passage.text);
       if (seen.has(key)) continue;
       seen.add(key);
       kept.push({ passage, ordinal: hit.ordinal, score: hit.score, coverage: this.coverage(passage, query) });

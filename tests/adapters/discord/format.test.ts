@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer, Citation, SearchHit } from '../../../src/index.js';
+import { AnswerStore, customIdFor, parseCustomId } from '../../../adapters/discord/button-ids.js';
 import {
-  AnswerStore,
   LIMITS,
-  customIdFor,
   embedsLength,
   escapeMarkdown,
   fitEmbeds,
   formatAnswer,
   formatError,
   formatFullSources,
-  parseCustomId,
   truncate,
   type DiscordReply,
 } from '../../../adapters/discord/format.js';
