@@ -1,7 +1,9 @@
+import { countedWord, expectedAnswerType, holdsAnswerType } from '../answer/answer-type.js';
 import { composeAnswer, notCovered } from '../answer/compose-answer.js';
 import { selectEvidence } from '../answer/select-evidence.js';
 import { isVerbatim } from '../answer/verify-quote.js';
-import { analyzeQuery, type ExpansionWeights } from '../search/analyze-query.js';
+import { analyzeQuery, type AnalyzedQuery, type ExpansionWeights } from '../search/analyze-query.js';
+import { frenchTerm } from '../search/analyzer.js';
 import type { Lexicon } from '../search/lexicon.js';
 import type { Retriever, RetrievedPassage } from '../search/retriever.js';
 import type { Answer, DocumentMeta, SearchHit } from '../types.js';
@@ -10,6 +12,34 @@ import { validateQuestion } from './validate-question.js';
 
 /** Below this share of the question's (rarity-weighted) words in the best passage, the answer is "not covered". */
 export const DEFAULT_MIN_COVERAGE = 0.355;
+/** A passage covering this much of the question answers a "how many X" even when it words X differently. */
+const CLEAR_COVERAGE = 0.6;
+/** How deep to look for a passage holding the expected answer type. */
+const TYPED_DEPTH = 5;
+
+/**
+ * The retrieved passages an answer may quote: none unless one of the best three covers enough of the question.
+ * When the question asks for an amount or a date, only passages holding one (see `answer-type.ts`); for "how many
+ * X", only passages that name X or clearly match the question, since a number next to another noun is no answer.
+ */
+function answeringPassages(
+  question: string,
+  query: AnalyzedQuery,
+  hits: RetrievedPassage[],
+  parts: Pick<CoreParts, 'retriever'> & { minCoverage: number },
+): RetrievedPassage[] {
+  const best = hits.reduce((max, hit, i) => (i < 3 ? Math.max(max, hit.coverage) : max), 0);
+  if (best < parts.minCoverage) return [];
+  const type = expectedAnswerType(question);
+  if (!type) return hits;
+  const counted = type === 'amount' ? countedWord(question) : null;
+  const focus = counted === null ? undefined : query.groups.find((group) => group[0] === frenchTerm(counted));
+  const typed = hits
+    .slice(0, TYPED_DEPTH)
+    .filter((hit) => holdsAnswerType(hit.passage.text, type, question))
+    .filter((hit) => !focus || hit.coverage >= CLEAR_COVERAGE || parts.retriever.mentions(hit.passage, focus));
+  return typed.some((hit) => hit.coverage >= parts.minCoverage) ? typed : [];
+}
 
 export interface CoreParts {
   retriever: Retriever;
@@ -46,9 +76,9 @@ export function createCore(parts: CoreParts): Core {
     },
     async ask(rawQuestion): Promise<Answer> {
       const { question, query, hits } = await retrieve(rawQuestion, 8);
-      const best = hits.reduce((max, hit, i) => (i < 3 ? Math.max(max, hit.coverage) : max), 0);
-      if (best < minCoverage) return notCovered(question, query.lang, hits.slice(0, 3).map(toHit));
-      const evidence = selectEvidence(query, hits, (group) => parts.retriever.groupWeight(group)).filter((item) =>
+      const answering = answeringPassages(question, query, hits, { retriever: parts.retriever, minCoverage });
+      if (answering.length === 0) return notCovered(question, query.lang, hits.slice(0, 3).map(toHit));
+      const evidence = selectEvidence(query, answering, (group) => parts.retriever.groupWeight(group)).filter((item) =>
         isVerbatim(parts.seedLines.get(item.passage.doc) ?? [], item.lines, item.quote),
       );
       if (evidence.length === 0) return notCovered(question, query.lang, hits.slice(0, 3).map(toHit));

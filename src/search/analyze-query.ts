@@ -57,6 +57,7 @@ export function analyzeQuery(
     }
     groups.push([...group]);
   }
+  if (lang === 'fr') mergeFrenchEquivalents(question, lexicon, groups, add);
   if (lang === 'en') {
     for (const entry of lexicon.glossaryMatches(question.toLowerCase())) {
       const phraseTerms = entry.fr.flatMap((fr) => analyzeFrench(fr));
@@ -65,4 +66,23 @@ export function analyzeQuery(
     }
   }
   return { lang, terms, groups, expandedText: [...terms.keys()].join(' ') };
+}
+
+/**
+ * A phrase the documents word differently ("Bruxelles" for the EU, "TVA" for "taxe sur la valeur ajoutée") becomes
+ * one group holding the phrase's own terms and the documents' wording, so either one answers for it.
+ */
+function mergeFrenchEquivalents(
+  question: string,
+  lexicon: Lexicon,
+  groups: string[][],
+  add: (term: string, weight: number) => void,
+): void {
+  for (const entry of lexicon.frenchEquivalents(question)) {
+    const own = new Set(analyzeFrench(entry.phrase));
+    const renderings = entry.renderings.flatMap((rendering) => analyzeFrench(rendering));
+    renderings.forEach((term) => add(term, 1));
+    const kept = groups.filter((group) => !own.has(group[0] ?? ''));
+    groups.splice(0, groups.length, ...kept, [...new Set([...own, ...renderings])]);
+  }
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { dirname, join } from 'node:path';
 import { englishTerm, fold } from './analyzer.js';
+import { FrenchGlossary, type FrenchEquivalence } from './french-glossary.js';
 
 const lexiconSchema = z.object({
   version: z.number(),
@@ -18,6 +20,8 @@ export interface Lexicon {
   frenchSynonyms(frenchWord: string): string[];
   /** Glossary entries whose English phrase occurs in the (lower-cased) text. */
   glossaryMatches(text: string): { en: string; fr: string[] }[];
+  /** French phrases of the text that the documents word differently (`fr-glossary.tsv`). */
+  frenchEquivalents(text: string): FrenchEquivalence[];
   readonly size: number;
 }
 
@@ -25,6 +29,7 @@ export const emptyLexicon: Lexicon = {
   translate: () => [],
   frenchSynonyms: () => [],
   glossaryMatches: () => [],
+  frenchEquivalents: () => [],
   size: 0,
 };
 
@@ -44,10 +49,12 @@ export function loadLexicon(path: string): Lexicon {
   }
   const frSyn = new Map(Object.entries(data.frSyn).map(([word, syns]) => [fold(word), syns]));
   const glossary = data.glossary.map((entry) => ({ ...entry, pattern: phrasePattern(entry.en) }));
+  const french = FrenchGlossary.load(join(dirname(path), 'fr-glossary.tsv'));
   return {
     translate: (word) => data.enFr[word.toLowerCase()] ?? byStem.get(englishTerm(word)) ?? [],
     frenchSynonyms: (word) => frSyn.get(fold(word)) ?? [],
     glossaryMatches: (text) => glossary.filter((entry) => entry.pattern.test(text)),
+    frenchEquivalents: (text) => french.matches(text),
     size: byStem.size,
   };
 }

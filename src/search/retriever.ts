@@ -72,6 +72,12 @@ export class Retriever {
     return terms;
   }
 
+  /** True when the passage (text or index-only context) holds any term of the group. */
+  mentions(passage: Passage, group: readonly string[]): boolean {
+    const present = this.termsOf(passage);
+    return group.some((term) => present.has(term));
+  }
+
   coverage(passage: Passage, query: AnalyzedQuery): number {
     const present = this.termsOf(passage);
     let total = 0;

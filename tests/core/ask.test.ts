@@ -33,8 +33,14 @@ describe('core.ask on the real index', () => {
     expect(answer.citations.some((c) => c.quote.includes('INRIA') || c.quote.includes('AI Singapore'))).toBe(true);
   });
 
+  it('does not pass off a passage on the right topic as the amount a question asks for', async () => {
+    // The Franco-Indian cyber passages match every word here, but none states a sum of money.
+    const answer = await core.ask('Quel est le montant du partenariat franco-indien sur la cybersécurité ?');
+    expect(answer.kind).toBe('not-covered');
+  });
+
   it('says plainly when the documents do not cover a question, offering nearest passages', async () => {
-    const answer = await core.ask('What is France’s position on regulating cryptocurrencies such as Bitcoin?');
+    const answer = await core.ask('What is France’s position on nuclear energy prices?');
     expect(answer.kind).toBe('not-covered');
     if (answer.kind !== 'not-covered') return;
     expect(answer.text).toBe('The documents do not cover this question.');

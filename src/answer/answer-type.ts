@@ -1,0 +1,68 @@
+/**
+ * Expected answer types: a "how much" question is answered only by a passage holding an amount, a "when" question
+ * only by one holding a date. A passage about the right topic but without one is a near miss, and quoting it
+ * would look like an answer while giving none; abstaining is the honest reply.
+ */
+export type AnswerType = 'money' | 'amount' | 'date';
+
+const MONEY_WORDS = wordPattern(
+  'sommes?|montants?|budgets?|euros?|financ\\p{L}*|invest\\p{L}*|co[uû]t\\p{L}*|dollars?|money|fund\\p{L}*|spend\\p{L}*|allocat\\p{L}*|allou\\p{L}*',
+);
+const AMOUNT_CUES = wordPattern(
+  'combien|how (many|much)|quel(le)?s? (est |sont )?(le |la |les )?(nombre|part|pourcentage|proportion|somme|montant|budget)|what (is the )?(number|share|percentage|proportion|amount|sum|budget)',
+);
+const DATE_CUES = wordPattern(
+  'quand|when|date|(en |depuis )?quelle année|(what|which|since what) year|(en )?quel mois|(which|what) month',
+);
+const MONTHS = wordPattern(
+  'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|january|february|march|april|june|july|august|september|october|november|december',
+);
+const NUMBER_WORDS = wordPattern(
+  'deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cents?|mille|millions?|milliards?|dizaines?|centaines?|milliers?|moitié|tiers|quart',
+);
+const CURRENCY = /€|\$|(?<![\p{L}\p{N}])(euros?|dollars?)(?![\p{L}\p{N}])/iu;
+const NUMBER = /\d[\d\s.,]*/gu;
+const YEAR = /\b(1[89]\d\d|20\d\d)\b/gu;
+/** `03.06.19`, `3/6/2019`, `2019-06-03`. */
+const NUMERIC_DATE = /\b(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b/u;
+
+/** The type of answer a question asks for, or `null` when its form says nothing about it. */
+export function expectedAnswerType(question: string): AnswerType | null {
+  if (AMOUNT_CUES.test(question)) return MONEY_WORDS.test(question) ? 'money' : 'amount';
+  if (DATE_CUES.test(question)) return 'date';
+  return null;
+}
+
+/** True when `text` holds an answer of `type` that the question itself does not already state. */
+export function holdsAnswerType(text: string, type: AnswerType, question: string): boolean {
+  const given = new Set(numbersIn(question));
+  const fresh = numbersIn(text).some((number) => !given.has(number));
+  switch (type) {
+    case 'money':
+      return CURRENCY.test(text) && (fresh || NUMBER_WORDS.test(text));
+    case 'amount':
+      return fresh || NUMBER_WORDS.test(text) || text.includes('%');
+    case 'date':
+      return MONTHS.test(text) || NUMERIC_DATE.test(text) || yearsIn(text).some((year) => !given.has(year));
+  }
+}
+
+const COUNTED = /(?<![\p{L}])(?:combien\s+(?:de\s+|d['’]\s*)|how\s+(?:many|much)\s+)(\p{L}+)/iu;
+
+/** The word a "how many" question counts (`incidents` in "combien d'incidents…"), or `null`. */
+export function countedWord(question: string): string | null {
+  return COUNTED.exec(question)?.[1] ?? null;
+}
+
+function numbersIn(text: string): string[] {
+  return (text.match(NUMBER) ?? []).map((match) => match.replace(/[\s.,]+$/u, '').replace(/\s/gu, ''));
+}
+
+function yearsIn(text: string): string[] {
+  return text.match(YEAR) ?? [];
+}
+
+/** Alternatives matched as whole words; `\b` is ASCII-only and would split French words at accents. */
+function wordPattern(alternatives: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'iu');
+}

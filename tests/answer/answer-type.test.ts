@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { countedWord, expectedAnswerType, holdsAnswerType } from '../../src/answer/answer-type.js';
+
+describe('expectedAnswerType', () => {
+  it.each([
+    ['Combien de pays ont signé le texte ?', 'amount'],
+    ['How many countries signed the text?', 'amount'],
+    ['Quelle part des internautes utilise un mobile ?', 'amount'],
+    ['Quel montant la France consacre-t-elle à ce fonds ?', 'money'],
+    ['How much funding does the programme get?', 'money'],
+    ['Combien d’euros seront investis ?', 'money'],
+    ['Quand le sommet a-t-il eu lieu ?', 'date'],
+    ['Depuis quelle année ce poste existe-t-il ?', 'date'],
+    ['In which month was the forum held?', 'date'],
+    ['Quelle est la position de la France sur la neutralité du net ?', null],
+    ['Who leads the French delegation?', null],
+  ])('%s → %s', (question, type) => {
+    expect(expectedAnswerType(question)).toBe(type);
+  });
+});
+
+describe('holdsAnswerType', () => {
+  it('wants a number the question does not already give', () => {
+    const question = 'Combien de projets ont été lancés en 2019 ?';
+    expect(holdsAnswerType('En 2019, la France a lancé plusieurs projets.', 'amount', question)).toBe(false);
+    expect(holdsAnswerType('En 2019, 14 projets ont été lancés.', 'amount', question)).toBe(true);
+    expect(holdsAnswerType('Une douzaine de pays, soit trois sur dix.', 'amount', question)).toBe(true);
+  });
+
+  it('wants a currency for money', () => {
+    expect(holdsAnswerType('Le fonds réunit 12 partenaires.', 'money', 'Quel montant ?')).toBe(false);
+    expect(holdsAnswerType('Le fonds est doté de 2 millions d’euros.', 'money', 'Quel montant ?')).toBe(true);
+  });
+
+  it('accepts a month, a new year or a numeric date for a date', () => {
+    const question = 'Quand la réunion de 2019 a-t-elle eu lieu ?';
+    expect(holdsAnswerType('La réunion de 2019 a eu lieu à Paris.', 'date', question)).toBe(false);
+    expect(holdsAnswerType('La réunion a eu lieu en février à Paris.', 'date', question)).toBe(true);
+    expect(holdsAnswerType('Paris, le 03.06.19', 'date', question)).toBe(true);
+    expect(holdsAnswerType('Signé en 2017.', 'date', question)).toBe(true);
+  });
+});
+
+describe('countedWord', () => {
+  it('finds what a "how many" question counts', () => {
+    expect(countedWord("Combien d'incidents ont été traités ?")).toBe('incidents');
+    expect(countedWord('Combien de pays ?')).toBe('pays');
+    expect(countedWord('How many missions were carried out?')).toBe('missions');
+    expect(countedWord('Quand le texte a-t-il été signé ?')).toBeNull();
+  });
+});
