@@ -62,8 +62,11 @@ function continuation(lines: readonly string[], start: number, title: string): s
     const next = cleanInline(lines[i] ?? '');
     if (!next) break;
     const capsGoesOn = caps && isCapsTitle(next);
-    const wrapGoesOn = !caps && / {2,}$/u.test(raw) && next.length <= 60 && !endsLikeSentence(next);
-    if (!capsGoesOn && !wrapGoesOn) break;
+    const shortTail = next.length <= 60 && !endsLikeSentence(next);
+    const wrapGoesOn = !caps && / {2,}$/u.test(raw) && shortTail;
+    // A paragraph opens with a capital; a lower-case short line right under a title is the title's second line.
+    const lowerGoesOn = !caps && /^\p{Ll}/u.test(next) && shortTail;
+    if (!capsGoesOn && !wrapGoesOn && !lowerGoesOn) break;
     parts.push(next);
     raw = lines[i] ?? '';
   }

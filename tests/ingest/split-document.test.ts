@@ -69,6 +69,14 @@ describe('splitDocument on the real seeds', () => {
     expect(principles.text).not.toContain('prin-');
   });
 
+  it('004: a heading wrapped onto a lower-case second line keeps it, and the paragraph below starts clean', () => {
+    const paragraphs = split('004_c3f6cb5d275c60c7.txt');
+    const first = find(paragraphs, 'La confiance des utilisateurs nécessite un haut niveau de sécurité');
+    expect(first.text.startsWith('La confiance')).toBe(true);
+    expect(first.section.at(-1)).toBe('2.3. Renforcer la sécurité et l’autonomie stratégique européennes dans le monde numérique');
+    expect(read('004_c3f6cb5d275c60c7.txt').split('\n')[first.lines[0] - 1]).toContain('La confiance');
+  });
+
   it('003 repeats 002: the repeated paragraphs are marked as duplicates of the first copy', () => {
     const paragraphs = markDuplicates([...split('002_b68b6197e0460cb7.txt'), ...split('003_993ba010333bd587.txt')]);
     const copy = paragraphs.find((p) => p.doc.startsWith('003') && p.text.startsWith('Le cyberspace doit donc être protégé'));
