@@ -1,9 +1,7 @@
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import type { Paragraph, Passage } from '../types.js';
+import { MAX_PASSAGE_CHARS } from './passage-size.js';
 import { linesOf, type LineMark } from './text-builder.js';
-
-/** Paragraphs longer than this are cut into passages; shorter ones are passages as they are. */
-export const MAX_PASSAGE_CHARS = 1000;
 
 const splitter = new RecursiveCharacterTextSplitter({
   chunkSize: 800,

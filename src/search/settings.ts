@@ -1,4 +1,4 @@
-import { MAX_PASSAGE_CHARS } from '../ingest/to-passages.js';
+import { MAX_PASSAGE_CHARS } from '../ingest/passage-size.js';
 
 /** Concept dimensions of the corpus-derived LSA space. */
 export const LSA_DIMENSION = 192;
