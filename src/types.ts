@@ -86,6 +86,8 @@ export type Answer =
       /** Connecting words in the question's language with verbatim quotes and [n] markers. */
       text: string;
       citations: Citation[];
+      /** `llm`: fluent prose from the configured LLM, every sentence verified; `extractive`: quotes only. */
+      mode: AnswerMode;
     }
   | {
       kind: 'not-covered';
@@ -95,4 +97,9 @@ export type Answer =
       text: string;
       /** Nearest passages, offered for browsing only. */
       seeAlso: SearchHit[];
+      /** `llm` when the LLM judged the passages do not answer; absent means `extractive`. */
+      mode?: AnswerMode;
     };
+
+/** Who wrote an answer's text: the extractive core, or the configured LLM (then verified in code). */
+export type AnswerMode = 'extractive' | 'llm';

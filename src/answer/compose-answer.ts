@@ -1,7 +1,8 @@
 import type { Answer, Citation, DocumentMeta, Lang, SearchHit } from '../types.js';
 import type { Evidence } from './select-evidence.js';
 
-const NOT_COVERED: Record<Lang, string> = {
+/** The fixed "not covered" sentence, also the reply the LLM is told to give when the passages do not answer. */
+export const NOT_COVERED: Record<Lang, string> = {
   fr: 'Les documents ne traitent pas de cette question.',
   en: 'The documents do not cover this question.',
 };
@@ -40,5 +41,5 @@ export function composeAnswer(
     };
   });
   const body = citations.map((c) => `${openQuote(lang)}${c.quote}${closeQuote(lang)} [${c.n}]`).join('\n');
-  return { kind: 'answered', query, lang, text: `${LEAD[lang]}\n${body}`, citations };
+  return { kind: 'answered', query, lang, text: `${LEAD[lang]}\n${body}`, citations, mode: 'extractive' };
 }

@@ -1,4 +1,4 @@
-import type { Answer, SearchHit } from '../types.js';
+import type { Answer, AnswerMode, SearchHit } from '../types.js';
 
 /** `search --json` contract: stable, documented in README. */
 export interface SearchJson {
@@ -19,6 +19,8 @@ export interface AskJson {
   query: string;
   answer: string;
   abstained: boolean;
+  /** `llm` when the configured LLM wrote the answer (every sentence verified), else `extractive`. */
+  mode: AnswerMode;
   citations: {
     n: number;
     doc: string;
@@ -55,6 +57,7 @@ export function answerToJson(answer: Answer): AskJson {
       query: answer.query,
       answer: answer.text,
       abstained: true,
+      mode: answer.mode ?? 'extractive',
       citations: [],
       seeAlso: answer.seeAlso.map(hitToJson),
     };
@@ -63,6 +66,7 @@ export function answerToJson(answer: Answer): AskJson {
     query: answer.query,
     answer: answer.text,
     abstained: false,
+    mode: answer.mode,
     citations: answer.citations.map(({ n, doc, title, section, paragraph, lines, quote }) => ({
       n,
       doc,

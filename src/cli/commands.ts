@@ -1,7 +1,9 @@
 import { AppError } from '../errors.js';
 import { answerToJson, searchToJson } from '../answer/to-json.js';
 import type { Core } from '../core/core.js';
-import { loadCore } from '../core/load-core.js';
+import { loadCore, type CoreOptions } from '../core/load-core.js';
+import { loadLlmConfig } from '../llm/llm-config.js';
+import type { LlmLogEntry } from '../llm/llm-core.js';
 import { formatAnswer, formatHits } from './format-text.js';
 import { readQuestions } from './read-questions.js';
 import { progressBar } from './progress.js';
@@ -37,10 +39,11 @@ async function questionsFrom(words: string[], flags: CommonFlags): Promise<strin
 async function eachQuestion(
   words: string[],
   flags: CommonFlags,
+  extra: Pick<CoreOptions, 'llm' | 'onLlmLog'>,
   run: (core: Core, question: string) => Promise<string>,
 ): Promise<void> {
   const questions = await questionsFrom(words, flags);
-  const core = await loadCore(coreOptions(flags));
+  const core = await loadCore({ ...coreOptions(flags), ...extra });
   for (const question of questions) {
     try {
       process.stdout.write((await run(core, question)) + '\n');
@@ -51,9 +54,10 @@ async function eachQuestion(
   }
 }
 
-export async function runAsk(words: string[], flags: CommonFlags): Promise<void> {
+export async function runAsk(words: string[], flags: CommonFlags & { llm?: boolean }): Promise<void> {
   const json = Boolean(flags.json || flags.batch);
-  await eachQuestion(words, flags, async (core, question) => {
+  const llm = flags.llm === false ? null : loadLlmConfig(process.env);
+  await eachQuestion(words, flags, { llm, onLlmLog: reportFallback }, async (core, question) => {
     const answer = await core.ask(question);
     return json ? JSON.stringify(answerToJson(answer)) : formatAnswer(answer);
   });
@@ -65,7 +69,7 @@ export async function runSearch(words: string[], flags: CommonFlags & { limit?: 
     throw new AppError('BAD_INPUT', '--limit must be a whole number from 1 to 50.');
   }
   const json = Boolean(flags.json || flags.batch);
-  await eachQuestion(words, flags, async (core, question) => {
+  await eachQuestion(words, flags, {}, async (core, question) => {
     const hits = await core.search(question, { limit });
     return json ? JSON.stringify(searchToJson(question, hits)) : formatHits(question, hits);
   });
@@ -78,4 +82,12 @@ export async function runIndex(flags: CommonFlags & { force?: boolean }): Promis
   process.stderr.write(
     `diplomate: index ready in ${indexDir} (${passages} passages, embedder ${embedder}, built ${builtAt}; ${Date.now() - started} ms)\n`,
   );
+}
+
+/** One stderr line when an LLM answer was not used (stdout stays the answer alone). */
+function reportFallback(entry: LlmLogEntry): void {
+  if (!entry.fallback || entry.fallback === 'not-covered') return;
+  const status = entry.status ? ` ${entry.status}` : '';
+  const dropped = entry.dropped?.length ? `; dropped: ${entry.dropped.join(', ')}` : '';
+  process.stderr.write(`diplomate: LLM answer not used (${entry.fallback}${status}${dropped}); answering extractively.\n`);
 }

@@ -20,6 +20,7 @@ const common = (command: Command): Command =>
 
 common(program.command('ask').description('answer a question with verbatim, line-cited quotes'))
   .argument('[question...]', 'the question, in French or English')
+  .option('--no-llm', 'extractive answer even when LLM_BASE_URL and LLM_MODEL are set')
   .action(runAsk);
 
 common(program.command('search').description('list the passages that best match a question'))

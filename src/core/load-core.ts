@@ -1,7 +1,7 @@
 import { AppError, isAppError } from '../errors.js';
 import { readCorpus, type Corpus } from '../ingest/read-corpus.js';
 import { defaultIndexDir, defaultSeedsDir, lexiconPath } from '../paths.js';
-import { buildIndex, type BuildProgress } from '../search/build-index.js';
+import type { BuildProgress } from '../search/build-index.js';
 import { chooseEmbedder, type EmbedderChoice } from '../search/embedders/select-embedder.js';
 import { emptyLexicon, loadLexicon, type Lexicon } from '../search/lexicon.js';
 import type { ManifestKey } from '../search/manifest.js';
@@ -10,6 +10,8 @@ import { Retriever, type RetrievalMode } from '../search/retriever.js';
 import { indexSettings } from '../search/settings.js';
 import type { Core } from './core.js';
 import { createCore } from './create-core.js';
+import type { LlmConfig } from '../llm/llm-config.js';
+import type { LlmLogEntry } from '../llm/llm-core.js';
 
 export interface CoreOptions {
   seedsDir?: string;
@@ -29,6 +31,10 @@ export interface CoreOptions {
   noLexicon?: boolean;
   /** Abstain below this rarity-weighted share of question words found in the best passages (tuning). */
   minCoverage?: number;
+  /** An OpenAI-compatible chat API (see `loadLlmConfig`): answers become verified LLM prose, extractive on failure. */
+  llm?: LlmConfig | null;
+  /** One entry per LLM-backed question (mode, fallback reason); never holds the API key. */
+  onLlmLog?: (entry: LlmLogEntry) => void;
 }
 
 const REBUILDABLE = new Set(['INDEX_MISSING', 'INDEX_STALE', 'INDEX_CORRUPT']);
@@ -44,12 +50,14 @@ export async function loadCore(options: CoreOptions = {}): Promise<Core> {
   const key = manifestKey(corpus, choice);
   const index = await ensureIndex(corpus, indexDir, choice, key, options, notice);
   const model = choice.kind === 'model' ? choice.embedder : null;
-  return createCore({
+  const lexicon = options.noLexicon ? emptyLexicon : readLexicon();
+  const seedLines = new Map(corpus.seeds.map((seed) => [seed.doc, seed.content.split('\n')]));
+  const core = createCore({
     retriever: new Retriever(index, model, options.mode),
-    lexicon: options.noLexicon ? emptyLexicon : readLexicon(),
+    lexicon,
     minCoverage: options.minCoverage,
     documents: index.documents,
-    seedLines: new Map(corpus.seeds.map((seed) => [seed.doc, seed.content.split('\n')])),
+    seedLines,
     info: {
       passages: index.passages.length,
       embedder: index.manifest.embedder.id,
@@ -58,6 +66,10 @@ export async function loadCore(options: CoreOptions = {}): Promise<Core> {
       builtAt: index.manifest.builtAt,
     },
   });
+  if (!options.llm) return core;
+  // Loaded only when configured: the chat client's modules would add about a second to every cold start.
+  const { withLlm } = await import('../llm/llm-core.js');
+  return withLlm(core, { config: options.llm, seedLines, lexicon, onLog: options.onLlmLog });
 }
 
 function manifestKey(corpus: Corpus, choice: EmbedderChoice): ManifestKey {
@@ -85,6 +97,8 @@ async function ensureIndex(
       notice(`${error.message} Building the index…`);
     }
   }
+  // Loaded only to build: the splitter it pulls in costs a cold start that reuses a built index about a second.
+  const { buildIndex } = await import('../search/build-index.js');
   await buildIndex(corpus, indexDir, choice, key, options.onProgress);
   return openIndex(indexDir, key);
 }

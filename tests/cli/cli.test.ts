@@ -15,7 +15,7 @@ async function cli(args: string[], input?: string): Promise<{ code: number; stdo
   const child = run(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args, '--index-dir', indexDir], {
     cwd: root,
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, DIPLOMATE_MODEL_DIR: '' },
+    env: { ...process.env, DIPLOMATE_MODEL_DIR: '', LLM_BASE_URL: '', LLM_MODEL: '' },
   });
   if (input !== undefined) {
     // The CLI may refuse the input and exit before reading it all; that is the behaviour under test.
@@ -42,7 +42,8 @@ describe('diplomate CLI', () => {
     const { code, stdout } = await cli(['ask', '--json', 'Combien', "d'États", 'ont', 'ratifié', 'la', 'Convention', 'de', 'Budapest', '?']);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(Object.keys(json).sort()).toEqual(['abstained', 'answer', 'citations', 'query']);
+    expect(Object.keys(json).sort()).toEqual(['abstained', 'answer', 'citations', 'mode', 'query']);
+    expect(json.mode).toBe('extractive');
     expect(json.abstained).toBe(false);
     expect(Object.keys(json.citations[0]).sort()).toEqual(['doc', 'lines', 'n', 'paragraph', 'quote', 'section', 'title']);
     expect(json.citations[0].lines).toHaveLength(2);

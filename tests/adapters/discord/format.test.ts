@@ -29,7 +29,7 @@ function citation(n: number, overrides: Partial<Citation> = {}): Citation {
 }
 
 function answered(citations: Citation[], text = 'Selon la stratégie, « La France promeut un Internet ouvert » [1].'): Answer {
-  return { kind: 'answered', query: 'Que dit la France sur Internet ?', lang: 'fr', text, citations };
+  return { kind: 'answered', query: 'Que dit la France sur Internet ?', lang: 'fr', text, citations, mode: 'extractive' };
 }
 
 /** Every Discord limit, asserted on one payload. */

@@ -31,7 +31,7 @@ function citation(n: number, quote: string, extra: Partial<Citation> = {}): Cita
 }
 
 function answered(text: string, citations: Citation[], lang: 'fr' | 'en' = 'fr'): Answer {
-  return { kind: 'answered', query: 'Quelle position ?', lang, text, citations };
+  return { kind: 'answered', query: 'Quelle position ?', lang, text, citations, mode: 'extractive' };
 }
 
 function hit(i: number, text: string): SearchHit {

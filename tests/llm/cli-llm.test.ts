@@ -1,0 +1,74 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { passagesIn, startFakeLlmApi, type FakeLlmApi } from '../support/llm-api.js';
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, '..', '..');
+const indexDir = join(mkdtempSync(join(tmpdir(), 'diplomate-cli-llm-')), 'index');
+const QUESTION = 'Quelle est la position de la France sur la Convention de Budapest ?';
+
+/** Runs the real CLI with the LLM variables pointing at the loopback stand-in. */
+async function cli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  const child = run(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args, '--index-dir', indexDir], {
+    cwd: root,
+    env: { ...process.env, DIPLOMATE_MODEL_DIR: '', LLM_API_KEY: 'sk-cli-secret', ...env },
+  });
+  try {
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (error: unknown) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? 1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
+
+describe('diplomate ask with an LLM configured', () => {
+  let api: FakeLlmApi;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    api = await startFakeLlmApi();
+    env = { LLM_BASE_URL: api.url, LLM_MODEL: 'test-model' };
+    api.script({ reply: (request) => `La France la promeut : « ${(passagesIn(request).get(1) ?? '').slice(0, 30)} » [1].` });
+  });
+  afterAll(() => api.close());
+
+  it('ask --json gives "mode": "llm" and a verified citation', async () => {
+    const { code, stdout, stderr } = await cli(['ask', '--json', QUESTION], env);
+    expect(code, stderr).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json).toMatchObject({ mode: 'llm', abstained: false });
+    expect(json.answer).toMatch(/^La France la promeut : « .+ » \[1\]\.$/u);
+    expect(json.citations).toHaveLength(1);
+    expect(api.requests.length).toBeGreaterThan(0);
+  });
+
+  it('--no-llm answers extractively without calling the LLM', async () => {
+    const before = api.requests.length;
+    const { code, stdout } = await cli(['ask', '--json', '--no-llm', QUESTION], env);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ mode: 'extractive' });
+    expect(api.requests.length).toBe(before);
+  });
+
+  it('a failing LLM gives the extractive answer and one stderr line naming the reason, never the key', async () => {
+    api.script({ status: 429 });
+    const { code, stdout, stderr } = await cli(['ask', '--json', QUESTION], env);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ mode: 'extractive', abstained: false });
+    expect(stderr).toContain('LLM answer not used (http-429 429)');
+    expect(stderr).not.toContain('sk-cli-secret');
+    expect(stderr).not.toMatch(/\n\s+at /u);
+  });
+
+  it('refuses a partial LLM configuration, naming the missing variable', async () => {
+    const { code, stderr } = await cli(['ask', QUESTION], { LLM_BASE_URL: api.url, LLM_MODEL: '' });
+    expect(code).toBe(1);
+    expect(stderr).toContain('LLM_MODEL');
+    expect(stderr).not.toContain('sk-cli-secret');
+  });
+});

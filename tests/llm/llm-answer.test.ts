@@ -1,0 +1,196 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { answerToJson, isVerbatim, type Answer, type Core, type LlmLogEntry } from '../../src/index.js';
+import { passagesIn, startFakeLlmApi, type FakeLlmApi, type RecordedLlmRequest } from '../support/llm-api.js';
+import { llmCore, seedLines, seedsDir } from './llm-test-core.js';
+
+const FR = 'Quelle est la position de la France sur la Convention de Budapest ?';
+const EN = 'What did France and India say about 5G?';
+
+/** The first `count` words of passage `id` as the model received it. */
+const wordsOf = (request: RecordedLlmRequest, id: number, count: number): string =>
+  (passagesIn(request).get(id) ?? '').split(' ').slice(0, count).join(' ');
+
+/** Every citation the user sees is verbatim in its cited lines. */
+function expectVerified(answer: Answer): void {
+  if (answer.kind !== 'answered') throw new Error(`expected an answer, got ${answer.kind}`);
+  expect(answer.citations.length).toBeGreaterThan(0);
+  for (const citation of answer.citations) {
+    expect(isVerbatim(seedLines(seedsDir, citation.doc), citation.lines, citation.quote), citation.quote).toBe(true);
+  }
+  const numbers = [...answer.text.matchAll(/\[(\d+)\]/gu)].map((match) => Number(match[1]));
+  expect(new Set(numbers)).toEqual(new Set(answer.citations.map((c) => c.n)));
+}
+
+describe('LLM answers against a loopback chat-completions API', () => {
+  let api: FakeLlmApi;
+  let core: Core;
+  let logs: LlmLogEntry[];
+  const lastLog = () => logs[logs.length - 1];
+  const indexDir = mkdtempSync(join(tmpdir(), 'diplomate-llm-index-'));
+
+  beforeAll(async () => {
+    api = await startFakeLlmApi();
+    ({ core, logs } = await llmCore(api, { timeoutMs: 1500, indexDir }));
+  });
+  afterAll(() => api.close());
+
+  it('shows a good French answer as prose with verified, densely numbered citations', async () => {
+    let quoted = '';
+    api.script({
+      reply: (request) => {
+        quoted = wordsOf(request, 2, 8);
+        return `La France en fait une priorité : « ${quoted} » [2]. Elle œuvre aussi pour son universalisation [1].`;
+      },
+    });
+    const answer = await core.ask(FR);
+    expect(answer).toMatchObject({ kind: 'answered', mode: 'llm', lang: 'fr' });
+    expectVerified(answer);
+    if (answer.kind !== 'answered') return;
+    expect(answer.text).toBe(`La France en fait une priorité : « ${quoted} » [1]. Elle œuvre aussi pour son universalisation [2].`);
+    expect(answer.citations[0]?.quote).toBe(quoted);
+    expect(answerToJson(answer)).toMatchObject({ mode: 'llm', abstained: false });
+    const request = api.requests[api.requests.length - 1];
+    expect(request).toMatchObject({ path: '/v1/chat/completions', authorization: 'Bearer sk-test-secret' });
+    expect(request?.body).toMatchObject({ model: 'test-model', stream: false });
+    expect(request?.body.messages?.[0]?.content).toContain('Answer in French');
+    expect(lastLog()).toMatchObject({ mode: 'llm', dropped: [] });
+    expect(JSON.stringify(logs)).not.toContain('sk-test-secret');
+  });
+
+  it('asks for English and shows the English answer for an English question', async () => {
+    api.script({ reply: 'France and India agreed to work together on 5G networks [1]. They also said so again [1].' });
+    const answer = await core.ask(EN);
+    expect(answer).toMatchObject({ kind: 'answered', mode: 'llm', lang: 'en' });
+    expectVerified(answer);
+    // The second sentence shares no word with the passage it cites, so it is not shown.
+    expect(answer.text).toBe('France and India agreed to work together on 5G networks [1].');
+    expect(lastLog()?.dropped).toEqual(['ungrounded']);
+    expect(api.requests[api.requests.length - 1]?.body.messages?.[0]?.content).toContain('Answer in English');
+  });
+
+  it('drops a sentence citing a passage that was not provided, keeping the rest', async () => {
+    api.script({ reply: 'La France soutient la Convention [1]. Elle a signé un traité secret [9]. Elle promeut son universalisation [2].' });
+    const answer = await core.ask(FR);
+    expect(answer).toMatchObject({ kind: 'answered', mode: 'llm' });
+    expectVerified(answer);
+    expect(answer.text).not.toContain('traité secret');
+    expect(answer.text).not.toContain('[9]');
+    expect(lastLog()?.dropped).toEqual(['unknown-passage']);
+  });
+
+  it.each([
+    ['only unknown passages', 'Un traité secret existe [9]. Il est signé [7].'],
+    ['a misquoted span', 'La France déclare : « La France s’oppose fermement à la Convention de Budapest » [1].'],
+    ['uncited prose', 'La France soutient la Convention de Budapest.'],
+  ])('falls back to the extractive answer on %s, and says why in the log', async (_case, reply) => {
+    api.script({ reply });
+    const answer = await core.ask(FR);
+    expect(answer).toMatchObject({ kind: 'answered', mode: 'extractive' });
+    expectVerified(answer);
+    expect(answer.text).toMatch(/^Les documents indiquent :/u);
+    expect(answer.text).not.toContain('oppose');
+    expect(lastLog()).toMatchObject({ mode: 'extractive', fallback: 'unverified' });
+  });
+
+  it('drops a misquoted sentence among verified ones', async () => {
+    api.script({
+      reply: (request) =>
+        `Elle agit : « ${wordsOf(request, 1, 6)} » [1]. Elle dit « la France refuse la Convention » [2]. Elle coopère [2].`,
+    });
+    const answer = await core.ask(FR);
+    expect(answer).toMatchObject({ kind: 'answered', mode: 'llm' });
+    expectVerified(answer);
+    expect(answer.text).not.toContain('refuse');
+    expect(lastLog()?.dropped).toEqual(['misquote']);
+  });
+
+  it.each([
+    ['a timeout (the server never answers)', { hang: true } as const, { fallback: 'timeout' }],
+    ['a 429 rate limit', { status: 429 }, { fallback: 'http-429', status: 429 }],
+    ['a 500', { status: 500 }, { fallback: 'http-error', status: 500 }],
+    ['malformed JSON', { raw: '{"choices": [ {"message": ' }, { fallback: 'malformed' }],
+    ['JSON of the wrong shape', { raw: '{"unexpected": true}' }, { fallback: 'malformed' }],
+  ])('answers extractively after %s', async (_case, script, log) => {
+    api.script(script);
+    const before = api.requests.length;
+    const answer = await core.ask(FR);
+    expect(api.requests.length).toBe(before + 1);
+    expect(answer).toMatchObject({ kind: 'answered', mode: 'extractive' });
+    expectVerified(answer);
+    expect(answerToJson(answer).mode).toBe('extractive');
+    expect(lastLog()).toMatchObject({ mode: 'extractive', ...log });
+  });
+
+  it('turns the fixed "not covered" reply into a not-covered answer with nearest passages', async () => {
+    api.script({ reply: 'Les documents ne traitent pas de cette question.' });
+    const answer = await core.ask(FR);
+    expect(answer).toMatchObject({ kind: 'not-covered', mode: 'llm', text: 'Les documents ne traitent pas de cette question.' });
+    expect(answerToJson(answer)).toMatchObject({ abstained: true, mode: 'llm', citations: [] });
+    if (answer.kind === 'not-covered') expect(answer.seeAlso.length).toBeGreaterThan(0);
+  });
+
+  it('does not call the LLM when retrieval finds nothing to ground on', async () => {
+    api.script({ reply: 'Le Bitcoin est encouragé [1].' });
+    const before = api.requests.length;
+    const answer = await core.ask('What is France’s position on regulating cryptocurrencies such as Bitcoin?');
+    expect(answer).toMatchObject({ kind: 'not-covered' });
+    expect(answerToJson(answer).mode).toBe('extractive');
+    expect(api.requests.length).toBe(before);
+    expect(lastLog()).toMatchObject({ fallback: 'not-covered' });
+  });
+
+  it('streams drafts made only of verified sentences, then the verified answer', async () => {
+    api.script({
+      chunkSize: 7,
+      reply: (request) =>
+        `La France agit : « ${wordsOf(request, 1, 6)} » [1]. Elle dit « la France refuse tout » [2]. ` +
+        `Elle en fait un objectif prioritaire [2]. Elle coopère en Europe [2].`,
+    });
+    const drafts: string[] = [];
+    const answer = await core.ask(FR, { onDraft: (text) => drafts.push(text) });
+    expect(api.requests[api.requests.length - 1]?.body.stream).toBe(true);
+    expect(answer).toMatchObject({ kind: 'answered', mode: 'llm' });
+    expectVerified(answer);
+    expect(drafts.length).toBeGreaterThanOrEqual(2);
+    for (const [i, draft] of drafts.entries()) {
+      expect(draft).not.toContain('refuse');
+      expect(answer.text.startsWith(draft), draft).toBe(true);
+      if (i > 0) expect(draft.length).toBeGreaterThan(drafts[i - 1]?.length ?? 0);
+    }
+  });
+
+  it('falls back when a stream never starts', async () => {
+    api.script({ hang: true });
+    const drafts: string[] = [];
+    const answer = await core.ask(FR, { onDraft: (text) => drafts.push(text) });
+    expect(answer).toMatchObject({ kind: 'answered', mode: 'extractive' });
+    expect(drafts).toEqual([]);
+    expect(lastLog()).toMatchObject({ fallback: 'timeout' });
+  });
+
+  it('answers extractively when the caller gives up (signal)', async () => {
+    api.script({ hang: true });
+    const controller = new AbortController();
+    const pending = core.ask(FR, { signal: controller.signal });
+    await vi.waitFor(() => expect(api.requests[api.requests.length - 1]?.body.messages).toBeDefined());
+    controller.abort();
+    expect(await pending).toMatchObject({ kind: 'answered', mode: 'extractive' });
+    expect(lastLog()).toMatchObject({ fallback: 'aborted' });
+  });
+
+  it('answers extractively when nothing listens at LLM_BASE_URL', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const address = closed.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const other = await llmCore({ url: `http://127.0.0.1:${port}/v1` }, { indexDir });
+    const answer = await other.core.ask(FR);
+    expect(answer).toMatchObject({ kind: 'answered', mode: 'extractive' });
+    expect(other.logs[0]).toMatchObject({ mode: 'extractive', fallback: 'unreachable' });
+  });
+});
