@@ -8,6 +8,8 @@ export type AppErrorCode =
   | 'INDEX_CORRUPT'
   | 'MODEL_UNAVAILABLE'
   | 'UPSTREAM'
+  /** The process is shutting down and takes no new question. */
+  | 'SHUTTING_DOWN'
   | 'INTERNAL';
 
 /** The one error class of the project: a string code for programs, a short message fit for a user. */

@@ -3,10 +3,41 @@
  * Everything here is platform-neutral: no chat SDK, no HTTP.
  */
 export { loadCore, type CoreOptions } from './core/load-core.js';
-export type { Core, CoreInfo } from './core/core.js';
+export type { AskOptions, Core, CoreInfo } from './core/core.js';
+export type {
+  DocumentBlock,
+  DocumentView,
+  HeadingBlock,
+  TableBlock,
+  TableRowView,
+  TextBlock,
+} from './documents/document-view.js';
 export { MAX_QUESTION_CHARS } from './core/validate-question.js';
-export type { Answer, Citation, DocumentMeta, Lang, Passage, SearchHit } from './types.js';
+export type { Answer, AnswerMode, Citation, DocumentMeta, Lang, Passage, SearchHit } from './types.js';
+/** Optional LLM answers: `loadLlmConfig(process.env)` gives the `llm` option of `loadCore`, or null when unset. */
+export { loadLlmConfig, DEFAULT_LLM_TIMEOUT_MS, type LlmConfig } from './llm/llm-config.js';
+export type { LlmLogEntry } from './llm/llm-core.js';
+export type { FallbackReason } from './llm/chat-client.js';
 export { AppError, describeError, isAppError, type AppErrorCode } from './errors.js';
 export { answerToJson, searchToJson, type AskJson, type SearchJson } from './answer/to-json.js';
 export { createFeedbackLog, type FeedbackEntry, type FeedbackLog } from './feedback/feedback-log.js';
 export { isVerbatim } from './answer/verify-quote.js';
+/** Source-viewer path of a citation, `/doc/<doc>#L<start>-L<end>`: adapters prefix it with PUBLIC_URL. */
+export { citationPath } from './answer/citation-path.js';
+/** Prometheus metrics of the service (questions, answer latency, abstentions, errors, feedback, process). */
+export { createMetrics, ANSWER_BUCKETS, type Metrics, type Platform } from './observe/metrics.js';
+/** One JSON log line and metrics per question, plus close/drain for graceful shutdown. */
+export { observeCore, type ObserveLogger, type ObserveOptions, type ObservedCore } from './observe/observe-core.js';
+export { observeFeedback } from './observe/observe-feedback.js';
+export { createQuestionGate, type QuestionGate } from './observe/question-gate.js';
+/**
+ * Progressive display of streamed drafts (`core.ask(q, { onDraft })`): at most one send per `intervalMs`
+ * (default 1200 ms, about what Slack and Discord allow for message edits), the latest draft winning;
+ * `finish()` waits for a send in flight and stops all later ones, so the final answer is always the last edit.
+ */
+export {
+  createDraftThrottle,
+  DEFAULT_DRAFT_INTERVAL_MS,
+  type DraftThrottle,
+  type DraftThrottleOptions,
+} from './answer/draft-throttle.js';

@@ -15,6 +15,13 @@ import { ASK_COMMAND, PRIVATE_OPTION, QUESTION_OPTION } from './commands.js';
 import type { DiscordConfig } from './config.js';
 import { AnswerStore, parseCustomId } from './button-ids.js';
 import { formatAnswer, formatError, formatFullSources, type DiscordReply } from './format.js';
+import {
+  createProgressiveReply,
+  interactionTarget,
+  messageTarget,
+  type ProgressiveReply,
+  type ReplyTarget,
+} from './progressive.js';
 
 /** pino-compatible subset. */
 export interface DiscordLogger {
@@ -36,7 +43,14 @@ export interface DiscordBotOptions {
   dedupeSize?: number;
   /** How many answers the buttons can still refer to (default 1000). */
   answerStoreSize?: number;
+  /** Base URL of the web server (no trailing slash): cited lines link to its source viewer. */
+  publicUrl?: string;
+  /** Shortest time between two edits of a streamed answer's draft, in ms (default about one per second). */
+  draftIntervalMs?: number;
 }
+
+/** What `/healthz` reports for the adapter. */
+export type ConnectionState = 'connected' | 'starting' | 'disconnected';
 
 export interface DiscordBot {
   client: Client;
@@ -50,6 +64,8 @@ export interface DiscordBot {
   handleMessage(message: Message): Promise<void>;
   /** Resolves once every handler started so far has finished (used by tests and `stop`). */
   whenIdle(): Promise<void>;
+  /** Gateway connection state, for health checks. */
+  state(): ConnectionState;
 }
 
 const MESSAGES = {
@@ -119,6 +135,8 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   const answers = new AnswerStore(options.answerStoreSize ?? 1000);
   const allowed = new Set(config.allowedChannels);
   const pending = new Set<Promise<void>>();
+  const format = { publicUrl: options.publicUrl };
+  let state: ConnectionState = 'disconnected';
 
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
@@ -142,10 +160,25 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     }
   }
 
-  async function ask(question: string): Promise<{ answer: Answer; reply: DiscordReply }> {
-    const answer = await withTimeout(core.ask(question), answerTimeoutMs);
-    const id = answers.put(answer);
-    return { answer, reply: formatAnswer(answer, id) };
+  async function ask(question: string, progress: ProgressiveReply): Promise<{ answer: Answer; reply: DiscordReply }> {
+    const giveUp = new AbortController();
+    try {
+      const answer = await withTimeout(core.ask(question, { onDraft: progress.onDraft, signal: giveUp.signal }), answerTimeoutMs);
+      const id = answers.put(answer);
+      return { answer, reply: formatAnswer(answer, id, format) };
+    } finally {
+      giveUp.abort(); // after a timeout the answer is dropped: stop the LLM too (a no-op once answered)
+    }
+  }
+
+  /** Shows streamed drafts in `target`, then the answer; `id` (interaction or message) goes in the log. */
+  function progressive(question: string, target: ReplyTarget, id: string): ProgressiveReply {
+    return createProgressiveReply({
+      question,
+      intervalMs: options.draftIntervalMs,
+      ...target,
+      onDraftError: (error) => logger.warn({ ...errorData(error), replyTo: id }, 'discord: draft not shown'),
+    });
   }
 
   async function handleAsk(interaction: ChatInputCommandInteraction): Promise<void> {
@@ -163,15 +196,16 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     );
     if (!deferred) return;
 
+    const progress = progressive(question, interactionTarget(interaction), interaction.id);
     let reply: DiscordReply;
     try {
-      ({ reply } = await ask(question));
+      ({ reply } = await ask(question, progress));
     } catch (error) {
       logger.warn({ ...errorData(error), interaction: interaction.id }, 'discord: could not answer');
-      await attempt('editReply (error)', () => interaction.editReply(formatError(userMessage(error))));
+      await attempt('editReply (error)', () => progress.deliver(formatError(userMessage(error))));
       return;
     }
-    const sent = await attempt('editReply (answer)', () => interaction.editReply(reply));
+    const sent = await attempt('editReply (answer)', () => progress.deliver(reply));
     if (!sent) {
       await attempt('editReply (fallback)', () =>
         interaction.editReply(formatError('Sorry, the answer could not be delivered. Please try again.')),
@@ -190,7 +224,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       return;
     }
     if (action.action === 'sources') {
-      const [first, ...rest] = formatFullSources(answer);
+      const [first, ...rest] = formatFullSources(answer, 5, format);
       if (!first) return;
       if (!(await attempt('reply (sources)', () => interaction.reply({ ...first, flags: MessageFlags.Ephemeral })))) return;
       for (const more of rest) {
@@ -251,15 +285,16 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       const channel = message.channel;
       if (channel.isSendable()) await attempt('sendTyping', () => channel.sendTyping());
 
+      const progress = progressive(question, messageTarget(message), message.id);
       let reply: DiscordReply;
       try {
-        ({ reply } = await ask(question));
+        ({ reply } = await ask(question, progress));
       } catch (error) {
         logger.warn({ ...errorData(error), message: message.id }, 'discord: could not answer');
-        await attempt('reply (error)', () => message.reply(formatError(userMessage(error))));
+        await attempt('reply (error)', () => progress.deliver(formatError(userMessage(error))));
         return;
       }
-      const sent = await attempt('reply (answer)', () => message.reply(reply));
+      const sent = await attempt('reply (answer)', () => progress.deliver(reply));
       if (!sent) {
         await attempt('reply (fallback)', () =>
           message.reply(formatError('Sorry, the answer could not be delivered. Please try again.')),
@@ -281,7 +316,12 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
 
   client.on(Events.InteractionCreate, (interaction) => track(handleInteraction(interaction)));
   client.on(Events.MessageCreate, (message) => track(handleMessage(message)));
+  client.on(Events.ShardReady, () => (state = 'connected'));
+  client.on(Events.ShardResume, () => (state = 'connected'));
+  client.on(Events.ShardReconnecting, () => (state = 'starting'));
+  client.on(Events.ShardDisconnect, () => (state = 'disconnected'));
   client.once(Events.ClientReady, (ready) => {
+    state = 'connected';
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'discord: connected');
   });
   client.on(Events.Error, (error) => logger.error(errorData(error), 'discord: client error'));
@@ -289,12 +329,15 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   return {
     client,
     async start() {
+      state = 'starting';
       await client.login(config.token);
     },
     async stop() {
+      state = 'disconnected';
       await client.destroy();
       await whenIdle();
     },
+    state: () => state,
     handleInteraction,
     handleMessage,
     whenIdle,

@@ -7,7 +7,7 @@ import {
   type APIEmbedField,
   type MessageMentionTypes,
 } from 'discord.js';
-import type { Answer, Citation, SearchHit } from '../../src/index.js';
+import { citationPath, type Answer, type Citation, type SearchHit } from '../../src/index.js';
 import { CUSTOM_ID_MAX, customIdFor } from './button-ids.js';
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
@@ -187,13 +187,28 @@ function buttons(answer: Answer, answerId: string): APIActionRowComponent<APIBut
 // ---------------------------------------------------------------------------
 // Answers
 
-function citationField(citation: Citation, lang: Lang): APIEmbedField {
+/** Options shared by the answer formatters. */
+export interface FormatOptions {
+  /** Base URL of the web server (no trailing slash): cited lines link to its source viewer. */
+  publicUrl?: string;
+}
+
+/** `<publicUrl>/doc/<doc>#L<a>-L<b>`, or undefined without a public URL. */
+export function citationUrl(publicUrl: string | undefined, doc: string, lines: [number, number]): string | undefined {
+  return publicUrl === undefined ? undefined : `${publicUrl}${citationPath(doc, lines)}`;
+}
+
+/** Section · paragraph · lines, the lines as a markdown link when a URL is known; the link is never cut. */
+function whereLine(parts: string[], doc: string, lines: [number, number], lang: Lang, options: FormatOptions): string {
+  const url = citationUrl(options.publicUrl, doc, lines);
+  const range = url === undefined ? lineRange(lines, lang) : `[${lineRange(lines, lang)}](${url})`;
+  const where = parts.filter((part) => part.trim().length > 0).map(escapeMarkdown).join(' · ');
+  return where === '' ? range : `${truncate(where, Math.max(60, 300 - range.length - 3))} · ${range}`;
+}
+
+function citationField(citation: Citation, lang: Lang, options: FormatOptions): APIEmbedField {
   const name = truncate(`[${citation.n}] ${citation.title}`, LIMITS.fieldName);
-  const where = [citation.section, citation.paragraph, lineRange(citation.lines, lang)]
-    .filter((part) => part.trim().length > 0)
-    .map(escapeMarkdown)
-    .join(' · ');
-  const head = truncate(where, 300);
+  const head = whereLine([citation.section, citation.paragraph], citation.doc, citation.lines, lang, options);
   const quote = truncate(`> ${escapeMarkdown(citation.quote)}`, LIMITS.fieldValue - head.length - 1);
   return { name: nonEmpty(name), value: nonEmpty(`${head}\n${quote}`) };
 }
@@ -209,14 +224,14 @@ function datesFooter(citations: readonly Citation[], lang: Lang, extra?: string)
 }
 
 /** The message for an answer. `answerId` keys the buttons (see {@link AnswerStore}). */
-export function formatAnswer(answer: Answer, answerId: string): DiscordReply {
+export function formatAnswer(answer: Answer, answerId: string, options: FormatOptions = {}): DiscordReply {
   const title = truncate(answer.query.replace(/\s+/g, ' ').trim(), LIMITS.embedTitle);
   const embed: APIEmbed = { title: nonEmpty(title) };
   if (answer.kind === 'answered') {
     embed.color = COLOR_ANSWER;
     embed.description = nonEmpty(truncate(escapeMarkdown(answer.text), LIMITS.embedDescription));
     const shown = answer.citations.slice(0, LIMITS.fields);
-    embed.fields = shown.map((citation) => citationField(citation, answer.lang));
+    embed.fields = shown.map((citation) => citationField(citation, answer.lang, options));
     const hidden = answer.citations.length - shown.length;
     if (answer.citations.length > 0) {
       embed.footer = {
@@ -226,7 +241,7 @@ export function formatAnswer(answer: Answer, answerId: string): DiscordReply {
   } else {
     embed.color = COLOR_NOT_COVERED;
     embed.description = nonEmpty(truncate(escapeMarkdown(answer.text), LIMITS.embedDescription));
-    embed.fields = answer.seeAlso.slice(0, 5).map((hit) => seeAlsoField(hit, answer.lang));
+    embed.fields = answer.seeAlso.slice(0, 5).map((hit) => seeAlsoField(hit, answer.lang, options));
     if (embed.fields.length > 0) embed.footer = { text: WORDS[answer.lang].seeAlso };
   }
   return {
@@ -236,11 +251,10 @@ export function formatAnswer(answer: Answer, answerId: string): DiscordReply {
   };
 }
 
-function seeAlsoField(hit: SearchHit, lang: Lang): APIEmbedField {
+function seeAlsoField(hit: SearchHit, lang: Lang, options: FormatOptions): APIEmbedField {
   const { passage } = hit;
   const name = truncate(`${hit.title} — ${passage.label}`, LIMITS.fieldName);
-  const where = escapeMarkdown([passage.section.join(' › '), lineRange(passage.lines, lang)].filter(Boolean).join(' · '));
-  const head = truncate(where, 300);
+  const head = whereLine([passage.section.join(' › ')], passage.doc, passage.lines, lang, options);
   const snippet = truncate(`> ${escapeMarkdown(passage.text)}`, Math.min(300, LIMITS.fieldValue - head.length - 1));
   return { name: nonEmpty(name), value: nonEmpty(`${head}\n${snippet}`) };
 }
@@ -249,7 +263,7 @@ function seeAlsoField(hit: SearchHit, lang: Lang): APIEmbedField {
  * Every citation in full, one embed each, split into as many messages as the limits require
  * (at most `maxMessages`). Meant for an ephemeral reply to "Show full sources".
  */
-export function formatFullSources(answer: Answer, maxMessages = 5): DiscordReply[] {
+export function formatFullSources(answer: Answer, maxMessages = 5, options: FormatOptions = {}): DiscordReply[] {
   const lang = answer.lang;
   if (answer.kind !== 'answered' || answer.citations.length === 0) {
     return [{ content: answer.text.length > 0 ? truncate(answer.text, LIMITS.content) : '—', embeds: [], components: [], allowedMentions: { parse: [] } }];
@@ -266,8 +280,10 @@ export function formatFullSources(answer: Answer, maxMessages = 5): DiscordReply
       .join('\n');
     const head = truncate(meta, 600);
     const quote = truncate(`> ${escapeMarkdown(citation.quote)}`, LIMITS.embedDescription - head.length - 2);
+    const url = citationUrl(options.publicUrl, citation.doc, citation.lines);
     return {
       title: truncate(`[${citation.n}] ${citation.title}`, LIMITS.embedTitle),
+      ...(url === undefined ? {} : { url }),
       description: nonEmpty(`${head}\n\n${quote}`),
       color: COLOR_ANSWER,
     };
@@ -294,6 +310,20 @@ export function formatFullSources(answer: Answer, maxMessages = 5): DiscordReply
     components: [],
     allowedMentions: { parse: [] },
   }));
+}
+
+/**
+ * A draft shown while an LLM answer streams: the verified sentences so far, escaped like a final answer, in an embed
+ * titled like the answer's and with no buttons. It has no `content`, so the answer's embeds replace it entirely.
+ */
+export function formatDraft(question: string, text: string): DiscordReply {
+  const title = truncate(question.replace(/\s+/g, ' ').trim(), LIMITS.embedTitle);
+  const description = truncate(`✍️ ${escapeMarkdown(text)}`, LIMITS.embedDescription);
+  return {
+    embeds: fitEmbeds([{ title: nonEmpty(title), description: nonEmpty(description), color: COLOR_ANSWER }]),
+    components: [],
+    allowedMentions: { parse: [] },
+  };
 }
 
 /** A short, plain error message for the user. */

@@ -1,5 +1,5 @@
-import { Server } from 'node:http';
-import { App, HTTPReceiver, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
+import { Server, type IncomingMessage, type ServerResponse } from 'node:http';
+import { App, type webApi } from '@slack/bolt';
 import pino from 'pino';
 import { describeError, type Answer, type Core, type FeedbackLog } from '../../src/index.js';
 import { errorCode, toBoltLogger } from './bolt-logger.js';
@@ -17,6 +17,8 @@ import {
   formatHelp,
   type SlackMessage,
 } from './format.js';
+import { createProgressiveReply } from './progressive.js';
+import { ENDPOINT, createSlackReceiver, type ConnectionState } from './receiver.js';
 
 /** The few logging methods used; a pino logger fits. */
 export interface SlackLogger {
@@ -39,16 +41,24 @@ export interface SlackAppOptions {
   botUserId?: string;
   /** Extra WebClient options, merged over the defaults (small retry budget, 10 s timeout). */
   clientOptions?: webApi.WebClientOptions;
+  /** Base URL of the web server (no trailing slash): cited lines link to its source viewer. */
+  publicUrl?: string;
+  /** HTTP mode without a listener of its own: another server serves {@link SlackApp.requestListener}. */
+  mounted?: boolean;
+  /** Shortest time between two edits of a streamed answer's draft, in ms (default about one per second). */
+  draftIntervalMs?: number;
 }
 
 export interface SlackApp {
   app: App;
-  /** Starts listening; resolves with the bound HTTP port (`null` in Socket Mode). */
+  /** Starts listening; resolves with the bound HTTP port (`null` in Socket Mode and when mounted). */
   start(port?: number): Promise<{ port: number | null }>;
   stop(): Promise<void>;
+  /** Handles Slack's requests to `/slack/events` from another HTTP server (HTTP mode); `null` in Socket Mode. */
+  requestListener: ((req: IncomingMessage, res: ServerResponse) => void) | null;
+  /** Connection state, for health checks. */
+  state(): ConnectionState;
 }
-
-const ENDPOINT = '/slack/events';
 
 const MESSAGES = {
   timeout: 'Sorry, finding an answer took too long. Please try again in a moment.',
@@ -79,24 +89,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
 
   const boltLogger = toBoltLogger(log);
-  const socketMode = config.appToken !== null;
-  const receiver: Receiver = socketMode
-    ? new SocketModeReceiver({ appToken: config.appToken ?? '', logger: boltLogger })
-    : new HTTPReceiver({
-        signingSecret: config.signingSecret,
-        endpoints: ENDPOINT,
-        logger: boltLogger,
-        customRoutes: [
-          {
-            path: '/healthz',
-            method: ['GET'],
-            handler: (_req, res) => {
-              res.writeHead(200, { 'content-type': 'text/plain' });
-              res.end('ok');
-            },
-          },
-        ],
-      });
+  const mounted = options.mounted === true && config.appToken === null;
+  const { receiver, socketMode, requestListener, state, setState } = createSlackReceiver(config, boltLogger, mounted);
 
   const app = new App({
     token: config.botToken,
@@ -109,13 +103,19 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 
   const channelAllowed = (channel: string, isDm: boolean): boolean => isDm || allowed === null || allowed.has(channel);
 
-  /** Asks the core within the time box; returns a message to post either way. */
-  async function answerFor(question: string, share: boolean): Promise<{ message: SlackMessage; answer: Answer | null }> {
+  /** Asks the core within the time box (streaming drafts to `onDraft` if given); returns a message to post either way. */
+  async function answerFor(
+    question: string,
+    share: boolean,
+    onDraft?: (text: string) => void,
+  ): Promise<{ message: SlackMessage; answer: Answer | null }> {
+    const giveUp = new AbortController();
     try {
-      const answer = await withTimeout(core.ask(question), timeoutMs);
-      return { message: formatAnswer(answer, { share }), answer };
+      const answer = await withTimeout(core.ask(question, { signal: giveUp.signal, ...(onDraft ? { onDraft } : {}) }), timeoutMs);
+      return { message: formatAnswer(answer, { share, publicUrl: options.publicUrl }), answer };
     } catch (error) {
       if (error instanceof TimeoutError) {
+        giveUp.abort(); // the late answer is dropped: stop the LLM too
         log.warn({ timeoutMs }, 'core answer timed out');
         return { message: formatError(MESSAGES.timeout), answer: null };
       }
@@ -162,8 +162,16 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         log.debug({ err: errorCode(error) }, 'reactions.add failed');
       });
     }
-    const { message } = await answerFor(question, false);
-    const posted = await post(args.client, args.channel, replyThread, message);
+    const reply = createProgressiveReply({
+      client: args.client,
+      channel: args.channel,
+      threadTs: replyThread,
+      intervalMs: options.draftIntervalMs,
+      post: (message) => post(args.client, args.channel, replyThread, message),
+      warn: (obj, msg) => log.warn(obj, msg),
+    });
+    const { message } = await answerFor(question, false, reply.onDraft);
+    const posted = await reply.deliver(message);
     if (posted && replyThread !== undefined) threads.add(`${args.channel}:${replyThread}`);
   }
 
@@ -261,7 +269,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 
   return {
     app,
+    requestListener,
+    state,
     async start(port) {
+      if (mounted) {
+        setState('connected');
+        log.info({ mode: 'http', endpoint: ENDPOINT, mounted: true }, 'slack adapter started');
+        return { port: null };
+      }
       if (socketMode) {
         await app.start();
         log.info({ mode: 'socket' }, 'slack adapter started');
@@ -270,11 +285,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       const server: unknown = await app.start(port ?? config.port);
       const address = server instanceof Server ? server.address() : null;
       const bound = address !== null && typeof address === 'object' ? address.port : (port ?? config.port);
+      setState('connected');
       log.info({ mode: 'http', port: bound, endpoint: ENDPOINT }, 'slack adapter started');
       return { port: bound };
     },
     async stop() {
-      await app.stop();
+      // A mounted receiver never listened: Bolt would refuse to stop it.
+      if (!mounted) await app.stop();
+      if (!socketMode) setState('disconnected');
     },
   };
 }

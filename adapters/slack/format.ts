@@ -1,4 +1,4 @@
-import type { Answer, Citation, SearchHit } from '../../src/index.js';
+import { citationPath, type Answer, type Citation, type SearchHit } from '../../src/index.js';
 
 /** Slack Block Kit limits this module stays within. */
 export const LIMITS = {
@@ -56,6 +56,8 @@ export interface FormatOptions {
   feedback?: boolean;
   /** Add a "Share to channel" button (for ephemeral slash-command replies). */
   share?: boolean;
+  /** Base URL of the web server (no trailing slash): each source's lines link to its source-viewer page. */
+  publicUrl?: string;
 }
 
 /** What a feedback button carries: the question and the cited passage ids. */
@@ -141,22 +143,24 @@ function lineRange(lines: readonly [number, number], word: string): string {
   return lines[0] === lines[1] ? `${word} ${lines[0]}` : `${word} ${lines[0]}–${lines[1]}`;
 }
 
-function sourceBlock(c: Citation, lang: 'fr' | 'en'): SlackBlock {
-  const meta = [c.section, c.paragraph, lineRange(c.lines, LABELS[lang].lines)]
-    .filter((part) => part.trim() !== '')
-    .map((part) => safe(part, 300))
-    .join(' · ');
+/** The line range, as a `<url|label>` link to the source viewer when a public URL is known. */
+function linesLink(doc: string, lines: readonly [number, number], lang: 'fr' | 'en', publicUrl: string | undefined): string {
+  const label = safe(lineRange(lines, LABELS[lang].lines), 100);
+  return publicUrl === undefined ? label : `<${publicUrl}${citationPath(doc, lines)}|${label}>`;
+}
+
+function sourceBlock(c: Citation, lang: 'fr' | 'en', publicUrl: string | undefined): SlackBlock {
+  const where = [c.section, c.paragraph].filter((part) => part.trim() !== '').map((part) => safe(part, 300));
+  const meta = [...where, linesLink(c.doc, c.lines, lang, publicUrl)].join(' · ');
   const head = `*[${c.n}] ${safe(c.title, 300)}*\n${meta}\n`;
   const quote = quoteLines(safe(c.quote, Math.min(LIMITS.quote, LIMITS.sectionText - head.length - 20)));
   return section(head + quote);
 }
 
-function seeAlsoBlock(hit: SearchHit, lang: 'fr' | 'en'): SlackBlock {
+function seeAlsoBlock(hit: SearchHit, lang: 'fr' | 'en', publicUrl: string | undefined): SlackBlock {
   const p = hit.passage;
-  const meta = [p.section.join(' › '), p.label, lineRange(p.lines, LABELS[lang].lines)]
-    .filter((part) => part.trim() !== '')
-    .map((part) => safe(part, 300))
-    .join(' · ');
+  const where = [p.section.join(' › '), p.label].filter((part) => part.trim() !== '').map((part) => safe(part, 300));
+  const meta = [...where, linesLink(p.doc, p.lines, lang, publicUrl)].join(' · ');
   return section(`• *${safe(hit.title, 300)}* — ${meta}\n${quoteLines(safe(p.text, LIMITS.excerpt))}`);
 }
 
@@ -257,16 +261,25 @@ export function formatAnswer(answer: Answer, options: FormatOptions = {}): Slack
   if (answer.kind === 'not-covered') {
     const head: SlackBlock[] = [section(`:information_source: ${safe(answer.text, LIMITS.sectionText - 30)}`)];
     const hits = answer.seeAlso.slice(0, LIMITS.seeAlso);
-    const items = hits.map((hit) => seeAlsoBlock(hit, answer.lang));
+    const items = hits.map((hit) => seeAlsoBlock(hit, answer.lang, options.publicUrl));
     if (items.length > 0) head.push(section(labels.seeAlso));
     return fit(fallback, head, items, tail, labels.more);
   }
   const head: SlackBlock[] = [section(safe(answer.text, LIMITS.sectionText)), { type: 'divider' }];
-  const items = answer.citations.map((c) => sourceBlock(c, answer.lang));
+  const items = answer.citations.map((c) => sourceBlock(c, answer.lang, options.publicUrl));
   const dates = new Map<string, string>();
   for (const c of answer.citations) if (!dates.has(c.doc)) dates.set(c.doc, `${safe(truncate(c.title, 120), 200)} (${safe(c.date, 20)})`);
   const dateLine = dates.size > 0 ? [context(truncate(`:date: ${labels.dates} : ${[...dates.values()].join(' · ')}`, 1000))] : [];
   return fit(fallback, head, items, [...dateLine, ...tail], labels.more);
+}
+
+/**
+ * A draft shown while an LLM answer streams: the verified sentences so far, escaped like a final answer, with no
+ * sources and no buttons (the final answer replaces it).
+ */
+export function formatDraft(text: string): SlackMessage {
+  const shown = `:writing_hand: ${safe(text, LIMITS.sectionText - 20)}`;
+  return { text: safe(text, LIMITS.fallbackText), blocks: [section(shown)] };
 }
 
 /** A short message for failures; `detail` is a user-safe sentence. */

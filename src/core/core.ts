@@ -1,3 +1,4 @@
+import type { DocumentView } from '../documents/document-view.js';
 import type { Answer, DocumentMeta, SearchHit } from '../types.js';
 
 /** Facts about the loaded core, for start-up summaries and health checks. */
@@ -11,12 +12,26 @@ export interface CoreInfo {
   builtAt: string;
 }
 
+/** Per-question options of `Core.ask`. */
+export interface AskOptions {
+  /**
+   * Progressive display while an LLM streams: called with the verified part of the answer so far (complete
+   * sentences that passed verification, citations renumbered as in the final answer), never with unverified text.
+   * The resolved `Answer` always replaces the last draft, including when it falls back to the extractive answer.
+   */
+  onDraft?: (text: string) => void;
+  /** Gives up on the LLM (the answer is then extractive). */
+  signal?: AbortSignal;
+}
+
 /** The retrieval core: load once, then ask many questions concurrently. */
 export interface Core {
   /** Answers with verbatim, line-cited quotes, or a `not-covered` value. Never throws for a bad match. */
-  ask(question: string): Promise<Answer>;
+  ask(question: string, options?: AskOptions): Promise<Answer>;
   /** Ranked passages, best first (`limit` defaults to 5, at most 50). */
   search(question: string, options?: { limit?: number }): Promise<SearchHit[]>;
+  /** Readable view of one seed file (headings, paragraphs, tables with exact lines), or null for an unknown file. */
+  documentView(doc: string): DocumentView | null;
   readonly documents: readonly DocumentMeta[];
   readonly info: CoreInfo;
 }

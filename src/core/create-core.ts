@@ -2,6 +2,7 @@ import { countedWord, expectedAnswerType, holdsAnswerType } from '../answer/answ
 import { composeAnswer, notCovered } from '../answer/compose-answer.js';
 import { selectEvidence } from '../answer/select-evidence.js';
 import { isVerbatim } from '../answer/verify-quote.js';
+import { createDocumentViews } from '../documents/document-views.js';
 import { analyzeQuery, type AnalyzedQuery, type ExpansionWeights } from '../search/analyze-query.js';
 import { frenchTerm } from '../search/analyzer.js';
 import type { Lexicon } from '../search/lexicon.js';
@@ -70,6 +71,7 @@ export function createCore(parts: CoreParts): Core {
   return {
     documents: parts.documents,
     info: parts.info,
+    documentView: createDocumentViews(parts.documents, parts.seedLines),
     async search(rawQuestion, options) {
       const limit = Math.min(Math.max(Math.trunc(options?.limit ?? 5), 1), 50);
       return (await retrieve(rawQuestion, limit)).hits.map(toHit);

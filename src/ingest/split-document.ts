@@ -12,6 +12,9 @@ interface OpenUnit {
   kind: Paragraph['kind'];
 }
 
+/** Told of each heading as it is met (the document viewer renders them; paragraphs never include them). */
+export type HeadingListener = (heading: { level: number; title: string; lines: [number, number] }) => void;
+
 const SENTENCE_END = /[.!?:»"]\s*$/u;
 const NUMBERED_PARAGRAPH = /^(\d+)\.\s+\S/u;
 const LETTERED_PARAGRAPH = /^([a-z])[.)]\s+\S/u;
@@ -21,9 +24,9 @@ const LETTERED_PARAGRAPH = /^([a-z])[.)]\s+\S/u;
  * Handles markdown (headings, emphasis, tables), hard-wrapped PDF text, double-spaced PDF text,
  * numbered and lettered paragraphs, and bullet lists.
  */
-export function splitDocument(doc: string, content: string): Paragraph[] {
+export function splitDocument(doc: string, content: string, onHeading?: HeadingListener): Paragraph[] {
   const lines = content.split('\n');
-  const splitter = new DocumentSplitter(doc, detectDocStyle(lines));
+  const splitter = new DocumentSplitter(doc, detectDocStyle(lines), onHeading);
   splitter.run(lines);
   return splitter.paragraphs;
 }
@@ -38,6 +41,7 @@ class DocumentSplitter {
   constructor(
     private readonly doc: string,
     private readonly style: DocStyle,
+    private readonly onHeading?: HeadingListener,
   ) {}
 
   run(lines: readonly string[]): void {
@@ -58,6 +62,7 @@ class DocumentSplitter {
     if (heading) {
       this.flush();
       this.labeler.enterHeading(heading.level, heading.title);
+      this.onHeading?.({ level: heading.level, title: heading.title, lines: [i + 1, i + heading.consumed] });
       this.table = emptyTableState();
       this.sentenceClosed = true;
       return i + heading.consumed;

@@ -76,6 +76,9 @@ function defaultResponse(request: RecordedRequest): ScriptedResponse {
   if (method === 'POST' && (match = /^\/api\/v10\/channels\/([^/]+)\/messages$/.exec(path))) {
     return { status: 200, body: fakeMessage(match[1] ?? '0', request.body) };
   }
+  if (method === 'PATCH' && (match = /^\/api\/v10\/channels\/([^/]+)\/messages\/([^/]+)$/.exec(path))) {
+    return { status: 200, body: { ...fakeMessage(match[1] ?? '0', request.body), id: match[2] } };
+  }
   if (method === 'PUT' && /^\/api\/v10\/applications\/[^/]+(?:\/guilds\/[^/]+)?\/commands$/.test(path)) {
     const list = Array.isArray(request.body) ? (request.body as Record<string, unknown>[]) : [];
     return { status: 200, body: list.map((command, index) => ({ ...command, id: String(300000000000000000n + BigInt(index)), version: '1' })) };

@@ -1,0 +1,60 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HTTPReceiver, SocketModeReceiver, type Logger, type Receiver } from '@slack/bolt';
+import type { SlackConfig } from './config.js';
+
+/** What `/healthz` reports for the adapter. */
+export type ConnectionState = 'connected' | 'starting' | 'disconnected';
+
+export const ENDPOINT = '/slack/events';
+
+/** A Bolt receiver plus what the composition root needs to mount it and report on it. */
+export interface SlackReceiver {
+  receiver: Receiver;
+  socketMode: boolean;
+  /** Serves `/slack/events` from another HTTP server (HTTP mode only; `null` in Socket Mode). */
+  requestListener: ((req: IncomingMessage, res: ServerResponse) => void) | null;
+  state(): ConnectionState;
+  /** For the modes Bolt does not report on (HTTP): set by start / stop. */
+  setState(state: ConnectionState): void;
+}
+
+/**
+ * Socket Mode when `config.appToken` is set; HTTP otherwise. With `mounted`, the HTTP receiver never listens itself:
+ * its request listener is served by another server (the web server's `/slack/events`), so one port serves both.
+ */
+export function createSlackReceiver(config: SlackConfig, logger: Logger, mounted: boolean): SlackReceiver {
+  let state: ConnectionState = 'disconnected';
+  const setState = (next: ConnectionState): void => {
+    state = next;
+  };
+  if (config.appToken !== null) {
+    const receiver = new SocketModeReceiver({ appToken: config.appToken, logger });
+    receiver.client.on('connecting', () => setState('starting'));
+    receiver.client.on('reconnecting', () => setState('starting'));
+    receiver.client.on('connected', () => setState('connected'));
+    receiver.client.on('disconnected', () => setState('disconnected'));
+    return { receiver, socketMode: true, requestListener: null, state: () => state, setState };
+  }
+  const receiver = new HTTPReceiver({
+    signingSecret: config.signingSecret,
+    endpoints: ENDPOINT,
+    logger,
+    // Standalone, the receiver answers its own health checks; mounted, the web server does.
+    customRoutes: mounted ? [] : [{ path: '/healthz', method: ['GET'], handler: healthz }],
+  });
+  const requestListener = (req: IncomingMessage, res: ServerResponse): void => {
+    try {
+      receiver.requestListener(req, res);
+    } catch {
+      // Bolt throws for a path or method it does not serve (e.g. GET /slack/events).
+      if (!res.headersSent) res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+    }
+  };
+  return { receiver, socketMode: false, requestListener, state: () => state, setState };
+}
+
+function healthz(_req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'text/plain' });
+  res.end('ok');
+}

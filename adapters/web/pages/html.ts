@@ -1,0 +1,50 @@
+/** Escapes text for HTML element content and double-quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/gu, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/** JSON safe to embed in a `<script type="application/json">` block. */
+export function embedJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</gu, '\\u003c');
+}
+
+/** `l. 602–603`, or `l. 602` for one line. */
+export function lineLabel(lines: readonly [number, number]): string {
+  return lines[0] === lines[1] ? `l. ${lines[0]}` : `l. ${lines[0]}–${lines[1]}`;
+}
+
+/** Where a citation opens: `?hl=` highlights without JavaScript, the fragment scrolls and highlights with it. */
+export function docHref(doc: string, lines: readonly [number, number]): string {
+  return `/doc/${encodeURIComponent(doc)}?hl=${lines[0]}-${lines[1]}#L${lines[0]}-L${lines[1]}`;
+}
+
+export interface LayoutParts {
+  lang: string;
+  title: string;
+  body: string;
+  script?: string;
+  /** Absolute address of this page, from PUBLIC_URL, for shared links. */
+  canonical?: string;
+  skipLabel: string;
+}
+
+/** The one page shell: system fonts, our own stylesheet and at most one deferred script from /assets/. */
+export function layout(parts: LayoutParts): string {
+  const script = parts.script ? `<script src="/assets/${parts.script}" defer></script>` : '';
+  return `<!doctype html>
+<html lang="${escapeHtml(parts.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(parts.title)}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/assets/style.css">
+${parts.canonical ? `<link rel="canonical" href="${escapeHtml(parts.canonical)}">\n` : ''}${script}
+</head>
+<body>
+<a class="skip-link" href="#main">${escapeHtml(parts.skipLabel)}</a>
+${parts.body}
+</body>
+</html>
+`;
+}

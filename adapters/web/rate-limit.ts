@@ -1,0 +1,37 @@
+/** Outcome of one request against the limiter; `retryAfterSeconds` is set when refused. */
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Fixed-window request counter per client key (the remote address). Windows are one minute long;
+ * the clock is injectable so tests need not wait.
+ */
+export function createRateLimiter(requestsPerMinute: number, now: () => number = Date.now) {
+  const windowMs = 60_000;
+  const windows = new Map<string, { start: number; count: number }>();
+  let lastSweep = now();
+
+  function sweep(time: number): void {
+    if (time - lastSweep < windowMs) return;
+    lastSweep = time;
+    for (const [key, window] of windows) if (time - window.start >= windowMs) windows.delete(key);
+  }
+
+  return {
+    take(key: string): RateDecision {
+      const time = now();
+      sweep(time);
+      const window = windows.get(key);
+      if (!window || time - window.start >= windowMs) {
+        windows.set(key, { start: time, count: 1 });
+        return { allowed: true };
+      }
+      if (window.count < requestsPerMinute) {
+        window.count += 1;
+        return { allowed: true };
+      }
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.start + windowMs - time) / 1000)) };
+    },
+  };
+}
+
+export type RateLimiter = ReturnType<typeof createRateLimiter>;

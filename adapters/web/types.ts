@@ -1,0 +1,55 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Core } from '../../src/index.js';
+
+/** pino-compatible subset the web adapter logs through. */
+export interface WebLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** What `/healthz` reports; `ok: false` answers 503. */
+export interface HealthReport {
+  ok: boolean;
+  index: { passages: number; embedder: string; modelFree: boolean; builtAt: string };
+  adapters: Record<string, 'connected' | 'starting' | 'disconnected'>;
+}
+
+/** A handler owning a path prefix (e.g. Slack's `/slack/events`); it reads its own body and may take any method. */
+export interface Mount {
+  path: string;
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
+}
+
+export interface WebLimits {
+  /** Longest question accepted, in characters (default: the core's MAX_QUESTION_CHARS). */
+  maxQuestionChars?: number;
+  /** Largest declared request body, in bytes (default 1 MiB); larger gets 413. */
+  maxBodyBytes?: number;
+  /** Requests per minute per client address to pages and the API (default 60). */
+  requestsPerMinute?: number;
+}
+
+export interface WebServerOptions {
+  /** Already instrumented by the composition root. */
+  core: Core;
+  /** Absolute base for shared links, e.g. `https://diplomate.example.org`; default: derived from the request Host. */
+  publicUrl?: string;
+  logger?: WebLogger;
+  health?: () => HealthReport;
+  metrics?: { contentType: string; render(): Promise<string> };
+  mounts?: Mount[];
+  limits?: WebLimits;
+  /** How long `stop()` waits for in-flight requests before closing their connections (default 10 s). */
+  shutdownGraceMs?: number;
+}
+
+/** Everything a route needs, resolved once at build time. */
+export interface WebContext {
+  core: Core;
+  publicUrl: string | undefined;
+  logger: WebLogger;
+  health: () => HealthReport;
+  metrics: WebServerOptions['metrics'];
+  maxQuestionChars: number;
+}

@@ -1,0 +1,13 @@
+import type { FeedbackLog } from '../feedback/feedback-log.js';
+import type { Metrics, Platform } from './metrics.js';
+
+/** Wraps a feedback log so that each vote recorded also counts in `diplomate_feedback_total{platform,vote}`. */
+export function observeFeedback(feedback: FeedbackLog, options: { platform: Platform; metrics: Metrics }): FeedbackLog {
+  return {
+    path: feedback.path,
+    async record(entry) {
+      await feedback.record(entry);
+      options.metrics.recordFeedback(options.platform, entry.verdict);
+    },
+  };
+}
