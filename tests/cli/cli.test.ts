@@ -1,35 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliResult } from '../support/run-cli.js';
 
-const run = promisify(execFile);
-const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'diplomate-cli-'));
 const indexDir = join(work, 'index');
 
-/** Runs the real CLI entry point (TypeScript through tsx) and returns exit code and output. */
-async function cli(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = run(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args, '--index-dir', indexDir], {
-    cwd: root,
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, DIPLOMATE_MODEL_DIR: '', LLM_BASE_URL: '', LLM_MODEL: '' },
-  });
-  if (input !== undefined) {
-    // The CLI may refuse the input and exit before reading it all; that is the behaviour under test.
-    child.child.stdin?.on('error', () => {});
-    child.child.stdin?.end(input);
-  }
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (error: unknown) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? 1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
+const cli = (args: string[], input?: string): Promise<CliResult> =>
+  runCli(args, { indexDir, ...(input === undefined ? {} : { input }) });
 
 describe('diplomate CLI', () => {
   beforeAll(async () => {

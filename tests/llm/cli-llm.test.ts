@@ -1,30 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passagesIn, startFakeLlmApi, type FakeLlmApi } from '../support/llm-api.js';
+import { runCli, type CliResult } from '../support/run-cli.js';
 
-const run = promisify(execFile);
-const root = join(import.meta.dirname, '..', '..');
 const indexDir = join(mkdtempSync(join(tmpdir(), 'diplomate-cli-llm-')), 'index');
 const QUESTION = 'Quelle est la position de la France sur la Convention de Budapest ?';
 
 /** Runs the real CLI with the LLM variables pointing at the loopback stand-in. */
-async function cli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = run(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args, '--index-dir', indexDir], {
-    cwd: root,
-    env: { ...process.env, DIPLOMATE_MODEL_DIR: '', LLM_API_KEY: 'sk-cli-secret', ...env },
-  });
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (error: unknown) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? 1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
+const cli = (args: string[], env: Record<string, string>): Promise<CliResult> =>
+  runCli(args, { indexDir, env: { LLM_API_KEY: 'sk-cli-secret', ...env } });
 
 describe('diplomate ask with an LLM configured', () => {
   let api: FakeLlmApi;
