@@ -30,7 +30,7 @@ function answeringPassages(
   parts: Pick<CoreParts, 'retriever'> & { minCoverage: number },
 ): RetrievedPassage[] {
   const best = hits.reduce((max, hit, i) => (i < 3 ? Math.max(max, hit.coverage) : max), 0);
-  if (best < parts.minCoverage) return [];
+  if (best < parts.minCoverage || namesTheUnknown(question, query, parts.retriever)) return [];
   const type = expectedAnswerType(question);
   if (!type) return hits;
   const counted = type === 'amount' ? countedWord(question) : null;
@@ -40,6 +40,15 @@ function answeringPassages(
     .filter((hit) => holdsAnswerType(hit.passage.text, type, question))
     .filter((hit) => !focus || hit.coverage >= CLEAR_COVERAGE || parts.retriever.mentions(hit.passage, focus));
   return typed.some((hit) => hit.coverage >= parts.minCoverage) ? typed : [];
+}
+
+/**
+ * True when the question names something (a capitalised word past its first) that the documents never mention, even
+ * spelt a little differently: "Bitcoin", "Brésil". Whatever the other words match, the documents cannot be about it.
+ */
+function namesTheUnknown(question: string, query: AnalyzedQuery, retriever: Retriever): boolean {
+  const names = (question.match(/(?<=\S\s+)\p{Lu}[\p{L}-]*/gu) ?? []).map((name) => frenchTerm(name.split('-')[0] ?? name));
+  return query.groups.some((group) => names.includes(group[0] ?? '') && retriever.isUnheardOf(group));
 }
 
 export interface CoreParts {

@@ -15,6 +15,9 @@ interface IndexedFields {
   context: string;
 }
 
+/** MiniSearch's fuzziness: at most this share of the term's letters may differ (1 edit in 6 letters, 2 in 10). */
+const NEAR_SPELLING = 0.2;
+
 const splitTerms = (text: string): string[] => text.split(' ').filter(Boolean);
 
 const options = {
@@ -56,6 +59,12 @@ export class LexicalIndex {
   /** Number of passages holding a term (0 when the corpus never uses it). */
   documentCount(term: string): number {
     return this.df.get(term) ?? 0;
+  }
+
+  /** True when the corpus uses the term or a word one or two edits away from it (a typo, a variant spelling). */
+  knowsNearly(term: string): boolean {
+    if (this.documentCount(term) > 0) return true;
+    return this.search.search(term, { fuzzy: NEAR_SPELLING, prefix: false, boostTerm: () => 1 }).length > 0;
   }
 
   get passageCount(): number {

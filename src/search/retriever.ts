@@ -72,6 +72,11 @@ export class Retriever {
     return terms;
   }
 
+  /** True when neither the corpus nor a near spelling of it holds any term of the group. */
+  isUnheardOf(group: readonly string[]): boolean {
+    return !group.some((term) => this.index.lexical.knowsNearly(term));
+  }
+
   /** True when the passage (text or index-only context) holds any term of the group. */
   mentions(passage: Passage, group: readonly string[]): boolean {
     const present = this.termsOf(passage);

@@ -39,6 +39,12 @@ describe('core.ask on the real index', () => {
     expect(answer.kind).toBe('not-covered');
   });
 
+  it('does not answer about something the documents never name, but forgives a misspelt name', async () => {
+    // Without the check, the passages on French strategic thinking would be quoted for this one.
+    expect((await core.ask('Que pense la France de TikTok ?')).kind).toBe('not-covered');
+    expect((await core.ask('What did the ambassador do in Tallin?')).kind).toBe('answered');
+  });
+
   it('says plainly when the documents do not cover a question, offering nearest passages', async () => {
     const answer = await core.ask('What is France’s position on nuclear energy prices?');
     expect(answer.kind).toBe('not-covered');
