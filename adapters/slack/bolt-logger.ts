@@ -1,5 +1,5 @@
 import { LogLevel, type Logger } from '@slack/bolt';
-import type { SlackLogger } from './app.js';
+import type { SlackLogger } from './context.js';
 
 /** Routes Bolt's own log lines (warnings and errors only) to our logger. */
 export function toBoltLogger(log: SlackLogger): Logger {

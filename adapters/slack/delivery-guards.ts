@@ -41,3 +41,10 @@ export function stripMentions(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** True the first time an event (by id, and by channel + ts) is seen. */
+export function firstDelivery(seen: BoundedSet, eventId: string | undefined, channel: string, ts: string): boolean {
+  const byId = eventId === undefined ? true : seen.claim(`event:${eventId}`);
+  const byTs = seen.claim(`msg:${channel}:${ts}`);
+  return byId && byTs;
+}

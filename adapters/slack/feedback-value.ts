@@ -1,0 +1,48 @@
+import { LIMITS } from './blocks.js';
+import { truncate } from './mrkdwn.js';
+
+export const ACTION_HELPFUL = 'feedback_helpful';
+export const ACTION_NOT_HELPFUL = 'feedback_not_helpful';
+export const ACTION_SHARE = 'share_answer';
+
+/** What a feedback button carries: the question and the cited passage ids. */
+export interface FeedbackValue {
+  question: string;
+  citations: string[];
+}
+
+/** Compact JSON for a button value, always ≤ 2000 characters. */
+export function encodeFeedbackValue(value: FeedbackValue): string {
+  const q = truncate(value.question, LIMITS.valueQuestion);
+  const ids: string[] = [];
+  for (const id of value.citations.slice(0, LIMITS.valueCitations)) {
+    const next = JSON.stringify({ q, c: [...ids, id] });
+    if (next.length > LIMITS.buttonValue) break;
+    ids.push(id);
+  }
+  let out = JSON.stringify({ q, c: ids });
+  // JSON escaping can lengthen a question; shrink it until it fits.
+  let len = q.length;
+  while (out.length > LIMITS.buttonValue && len > 0) {
+    len = Math.floor(len * 0.8);
+    out = JSON.stringify({ q: truncate(value.question, len), c: ids });
+  }
+  return out;
+}
+
+/** Reads a button value back; `null` when it is not one of ours. */
+export function decodeFeedbackValue(raw: string | undefined): FeedbackValue | null {
+  if (raw === undefined) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (typeof data !== 'object' || data === null) return null;
+  const q: unknown = Reflect.get(data, 'q');
+  const c: unknown = Reflect.get(data, 'c');
+  if (typeof q !== 'string') return null;
+  const citations = Array.isArray(c) ? c.filter((x): x is string => typeof x === 'string') : [];
+  return { question: q, citations };
+}

@@ -1,0 +1,51 @@
+import type { App } from '@slack/bolt';
+import { describeError } from '../../../src/index.js';
+import { answerFor, postReply } from '../answer-flow.js';
+import { MESSAGES, type SlackContext } from '../context.js';
+import { ACTION_HELPFUL, ACTION_NOT_HELPFUL, ACTION_SHARE, decodeFeedbackValue, escapeText, truncate, type SlackMessage } from '../format.js';
+
+/** The buttons under an answer: share an ephemeral answer to the channel, and helpful / not-helpful votes. */
+export function registerActions(app: App, ctx: SlackContext): void {
+  app.action({ type: 'block_actions', action_id: ACTION_SHARE }, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const value = action.type === 'button' ? decodeFeedbackValue(action.value) : null;
+    const channel = body.channel?.id;
+    if (value === null || channel === undefined) return;
+    const { message } = await answerFor(ctx, value.question, false);
+    const shared: SlackMessage = {
+      text: message.text,
+      blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: `<@${body.user.id}> asked: ${escapeQuestion(value.question)}` }] }, ...message.blocks],
+    };
+    const ok = await postReply(ctx, client, channel, undefined, shared);
+    const text = ok ? MESSAGES.shared : MESSAGES.shareFailed;
+    await respond({ response_type: 'ephemeral', replace_original: ok, text }).catch(() => undefined);
+  });
+  app.action({ type: 'block_actions', action_id: ACTION_HELPFUL }, onFeedback(ctx, 'helpful'));
+  app.action({ type: 'block_actions', action_id: ACTION_NOT_HELPFUL }, onFeedback(ctx, 'not-helpful'));
+}
+
+type FeedbackArgs = {
+  ack: () => Promise<void>;
+  body: { user: { id: string } };
+  action: { type: string; value?: string };
+  respond: (message: { response_type: 'ephemeral'; replace_original: boolean; text: string }) => Promise<unknown>;
+};
+
+function onFeedback(ctx: SlackContext, verdict: 'helpful' | 'not-helpful') {
+  const { feedback, log } = ctx;
+  return async ({ ack, body, action, respond }: FeedbackArgs): Promise<void> => {
+    await ack();
+    const value = action.type === 'button' ? decodeFeedbackValue(action.value) : null;
+    if (value === null) return;
+    try {
+      await feedback?.record({ platform: 'slack', userId: body.user.id, verdict, question: value.question, citations: value.citations });
+    } catch (error) {
+      log.error({ err: describeError(error) }, 'feedback not recorded');
+    }
+    await respond({ response_type: 'ephemeral', replace_original: false, text: MESSAGES.thanks }).catch(() => undefined);
+  };
+}
+
+function escapeQuestion(q: string): string {
+  return escapeText(truncate(q, 500));
+}
