@@ -1,0 +1,39 @@
+import type { Client } from 'discord.js';
+import type { Core, FeedbackLog } from '../../../src/index.js';
+import type { BoundedSet } from '../bounded-set.js';
+import type { AnswerStore } from '../button-ids.js';
+import type { FormatOptions } from '../format.js';
+
+/** pino-compatible subset. */
+export interface DiscordLogger {
+  info(data: object, message?: string): void;
+  warn(data: object, message?: string): void;
+  error(data: object, message?: string): void;
+}
+
+/** Everything the handlers share, built once per bot by `createDiscordBot`. */
+export interface HandlerContext {
+  core: Core;
+  feedback: FeedbackLog;
+  logger: DiscordLogger;
+  /** Its `user` is the bot once logged in: mentions of it select and are stripped from questions. */
+  client: Client;
+  /** Answers the buttons can still refer to. */
+  answers: AnswerStore;
+  /** Interaction (`i:`) and message (`m:`) ids already handled: replayed gateway events are dropped. */
+  seen: BoundedSet;
+  /** `answerId:userId:verdict` keys already recorded, so a double click counts once. */
+  votes: BoundedSet;
+  /** Server channels the bot answers in; empty means all. DMs are always allowed. */
+  allowedChannels: ReadonlySet<string>;
+  format: FormatOptions;
+  /** Give up on an answer after this long, in ms. */
+  answerTimeoutMs: number;
+  /** Shortest time between two draft edits, in ms (undefined: the throttle's default). */
+  draftIntervalMs: number | undefined;
+}
+
+export function channelAllowed(ctx: HandlerContext, channelId: string | null, inGuild: boolean): boolean {
+  if (!inGuild || ctx.allowedChannels.size === 0) return true;
+  return channelId !== null && ctx.allowedChannels.has(channelId);
+}

@@ -1,0 +1,61 @@
+import { AppError } from '../../../src/index.js';
+import { formatAnswer, formatError, type DiscordReply } from '../format.js';
+import { createProgressiveReply, type ProgressiveReply, type ReplyTarget } from '../progressive.js';
+import type { HandlerContext } from './context.js';
+import { MESSAGES, attempt, errorData, userMessage } from './replies.js';
+
+/** Where one answer goes: the deferred reply of an `/ask`, or a reply to a mention or DM. */
+export interface AnswerDelivery {
+  question: string;
+  target: ReplyTarget;
+  /** What `id` is, and the key it is logged under. */
+  kind: 'interaction' | 'message';
+  /** The interaction or message id. */
+  id: string;
+  /** Last resort when Discord refused the answer itself. */
+  fallback: (reply: DiscordReply) => Promise<unknown>;
+}
+
+/** The Discord call named in failure logs. */
+const VERB = { interaction: 'editReply', message: 'reply' } as const;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AppError('INTERNAL', MESSAGES.timeout)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function ask(ctx: HandlerContext, question: string, progress: ProgressiveReply): Promise<DiscordReply> {
+  const giveUp = new AbortController();
+  try {
+    const answer = await withTimeout(ctx.core.ask(question, { onDraft: progress.onDraft, signal: giveUp.signal }), ctx.answerTimeoutMs);
+    const id = ctx.answers.put(answer);
+    return formatAnswer(answer, id, ctx.format);
+  } finally {
+    giveUp.abort(); // after a timeout the answer is dropped: stop the LLM too (a no-op once answered)
+  }
+}
+
+/** Asks the core, shows its streamed drafts, then the answer, or a short error sentence; never rejects on Discord errors. */
+export async function deliverAnswer(ctx: HandlerContext, delivery: AnswerDelivery): Promise<void> {
+  const { question, kind, id } = delivery;
+  const verb = VERB[kind];
+  const progress = createProgressiveReply({
+    question,
+    intervalMs: ctx.draftIntervalMs,
+    ...delivery.target,
+    onDraftError: (error) => ctx.logger.warn({ ...errorData(error), replyTo: id }, 'discord: draft not shown'),
+  });
+  let reply: DiscordReply;
+  try {
+    reply = await ask(ctx, question, progress);
+  } catch (error) {
+    ctx.logger.warn({ ...errorData(error), [kind]: id }, 'discord: could not answer');
+    await attempt(ctx.logger, `${verb} (error)`, () => progress.deliver(formatError(userMessage(error))));
+    return;
+  }
+  const sent = await attempt(ctx.logger, `${verb} (answer)`, () => progress.deliver(reply));
+  if (!sent) await attempt(ctx.logger, `${verb} (fallback)`, () => delivery.fallback(formatError(MESSAGES.undelivered)));
+}

@@ -1,0 +1,20 @@
+import type { Interaction } from 'discord.js';
+import { ASK_COMMAND } from '../commands.js';
+import { handleAskCommand } from './ask-command.js';
+import { handleButton } from './buttons.js';
+import type { HandlerContext } from './context.js';
+import { errorData } from './replies.js';
+
+/** Routes `/ask` and the answer buttons; drops replayed interactions; never rejects. */
+export async function handleInteraction(ctx: HandlerContext, interaction: Interaction): Promise<void> {
+  try {
+    if (!ctx.seen.add(`i:${interaction.id}`)) return;
+    if (interaction.isChatInputCommand()) {
+      if (interaction.commandName === ASK_COMMAND) await handleAskCommand(ctx, interaction);
+    } else if (interaction.isButton()) {
+      await handleButton(ctx, interaction);
+    }
+  } catch (error) {
+    ctx.logger.error(errorData(error), 'discord: interaction handler failed');
+  }
+}
