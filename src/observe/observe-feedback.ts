@@ -6,8 +6,9 @@ export function observeFeedback(feedback: FeedbackLog, options: { platform: Plat
   return {
     path: feedback.path,
     async record(entry) {
-      await feedback.record(entry);
+      // Counted as received, before the write: a vote is cast even if the log refuses it (that failure is logged).
       options.metrics.recordFeedback(options.platform, entry.verdict);
+      await feedback.record(entry);
     },
   };
 }
