@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { SlackConfig } from '../../adapters/slack/config.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const BOT_USER_ID = 'UBOT';
@@ -91,4 +92,18 @@ export function buttonBody(actionId: string, value: string, responseUrl: string,
     actions: [{ type: 'button', action_id: actionId, block_id: 'diplomate_actions', value, action_ts: '1.2', text: { type: 'plain_text', text: 'x' } }],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** HTTP-mode Slack configuration against a loopback Web API at `apiBase` (e.g. `${fake.url}/api/`). */
+export function testSlackConfig(apiBase: string, overrides: Partial<SlackConfig> = {}): SlackConfig {
+  return {
+    botToken: 'xoxb-test',
+    signingSecret: SIGNING_SECRET,
+    appToken: null,
+    apiUrl: apiBase,
+    command: '/diplomate',
+    allowedChannels: null,
+    port: 0,
+    ...overrides,
+  };
 }

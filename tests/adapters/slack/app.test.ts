@@ -11,6 +11,7 @@ import {
   BOT_ID,
   BOT_USER_ID,
   SIGNING_SECRET,
+  testSlackConfig,
   buttonBody,
   commandBody,
   eventEnvelope,
@@ -33,18 +34,7 @@ let fake: FakeSlackApi;
 let realCore: Core;
 const running: Running[] = [];
 
-function configFor(overrides: Partial<SlackConfig> = {}): SlackConfig {
-  return {
-    botToken: 'xoxb-test',
-    signingSecret: SIGNING_SECRET,
-    appToken: null,
-    apiUrl: `${fake.url}/api/`,
-    command: '/diplomate',
-    allowedChannels: null,
-    port: 0,
-    ...overrides,
-  };
-}
+const configFor = (overrides: Partial<SlackConfig> = {}): SlackConfig => testSlackConfig(`${fake.url}/api/`, overrides);
 
 async function startApp(
   options: { core?: Pick<Core, 'ask'>; config?: Partial<SlackConfig>; feedback?: FeedbackLog; answerTimeoutMs?: number } = {},

@@ -4,7 +4,7 @@ import { createSlackApp, type SlackApp } from '../../../adapters/slack/app.js';
 import { formatAnswer } from '../../../adapters/slack/format.js';
 import { citationPath, type Core } from '../../../src/index.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../../support/slack-api.js';
-import { BOT_ID, BOT_USER_ID, SIGNING_SECRET, eventEnvelope, mentionEvent, postSigned } from '../../support/slack-requests.js';
+import { BOT_ID, BOT_USER_ID, SIGNING_SECRET, eventEnvelope, mentionEvent, postSigned, testSlackConfig } from '../../support/slack-requests.js';
 import { getTestCore } from '../../support/test-core.js';
 
 const PUBLIC_URL = 'https://diplomate.example.org';
@@ -47,15 +47,7 @@ describe('Slack mounted on the web server (one port)', () => {
     fake = await startFakeSlackApi();
     slack = createSlackApp({
       core,
-      config: {
-        botToken: 'xoxb-test',
-        signingSecret: SIGNING_SECRET,
-        appToken: null,
-        apiUrl: `${fake.url}/api/`,
-        command: '/diplomate',
-        allowedChannels: null,
-        port: 1, // never used: a mounted receiver does not listen
-      },
+      config: testSlackConfig(`${fake.url}/api/`, { port: 1 }), // the port is never used: a mounted receiver does not listen
       logger: silent,
       botId: BOT_ID,
       botUserId: BOT_USER_ID,

@@ -7,7 +7,7 @@ import { ACTION_HELPFUL, formatAnswer, formatDraft, type SlackBlock } from '../.
 import type { Core } from '../../../src/index.js';
 import { startFakeLlmApi, passagesIn, type FakeLlmApi, type RecordedLlmRequest } from '../../support/llm-api.js';
 import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from '../../support/slack-api.js';
-import { BOT_ID, BOT_USER_ID, SIGNING_SECRET, commandBody, eventEnvelope, mentionEvent, postSigned } from '../../support/slack-requests.js';
+import { BOT_ID, BOT_USER_ID, commandBody, eventEnvelope, mentionEvent, postSigned, testSlackConfig } from '../../support/slack-requests.js';
 import { getTestCore } from '../../support/test-core.js';
 import { llmCore } from '../../llm/llm-test-core.js';
 
@@ -39,15 +39,7 @@ afterAll(async () => {
 async function startApp(core: Core): Promise<string> {
   const slack = createSlackApp({
     core,
-    config: {
-      botToken: 'xoxb-test',
-      signingSecret: SIGNING_SECRET,
-      appToken: null,
-      apiUrl: `${slackApi.url}/api/`,
-      command: '/diplomate',
-      allowedChannels: null,
-      port: 0,
-    },
+    config: testSlackConfig(`${slackApi.url}/api/`),
     logger: silent,
     botId: BOT_ID,
     botUserId: BOT_USER_ID,
