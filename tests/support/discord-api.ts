@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { messageFields } from './discord-message.js';
 
 /** One request the fake Discord REST API received. */
 export interface RecordedRequest {
@@ -44,22 +45,15 @@ function fakeMessage(channelId: string, body: unknown, applicationId?: string): 
   const data = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   nextId += 1n;
   return {
-    id: String(nextId),
+    ...messageFields({
+      id: String(nextId),
+      content: typeof data['content'] === 'string' ? data['content'] : '',
+      author: { id: applicationId ?? '100000000000000001', username: 'diplomate', bot: true },
+      embeds: Array.isArray(data['embeds']) ? data['embeds'] : [],
+      components: Array.isArray(data['components']) ? data['components'] : [],
+      flags: typeof data['flags'] === 'number' ? data['flags'] : 0,
+    }),
     channel_id: channelId,
-    type: 0,
-    content: typeof data['content'] === 'string' ? data['content'] : '',
-    embeds: Array.isArray(data['embeds']) ? data['embeds'] : [],
-    components: Array.isArray(data['components']) ? data['components'] : [],
-    author: { id: applicationId ?? '100000000000000001', username: 'diplomate', discriminator: '0', avatar: null, bot: true, global_name: null },
-    attachments: [],
-    mentions: [],
-    mention_roles: [],
-    mention_everyone: false,
-    pinned: false,
-    tts: false,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    flags: typeof data['flags'] === 'number' ? data['flags'] : 0,
     ...(applicationId ? { webhook_id: applicationId, application_id: applicationId } : {}),
   };
 }

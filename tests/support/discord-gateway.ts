@@ -1,4 +1,5 @@
 import type { Client } from 'discord.js';
+import { messageFields } from './discord-message.js';
 
 /**
  * Feeds raw gateway packets through discord.js's own dispatch path
@@ -153,25 +154,12 @@ export function messagePacket(options: {
 }) {
   const id = options.id ?? nextId(900000000000000000n);
   const author = options.author ?? user;
-  const base = {
+  const base = messageFields({
     id,
-    type: 0,
     content: options.content,
-    author: { discriminator: '0', avatar: null, global_name: null, ...author },
-    embeds: [],
-    components: [],
-    attachments: [],
-    mentions: options.mentionBot
-      ? [{ id: BOT_ID, username: 'diplomate', discriminator: '0', avatar: null, bot: true, global_name: null }]
-      : [],
-    mention_roles: [],
-    mention_everyone: false,
-    pinned: false,
-    tts: false,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    flags: 0,
-  };
+    author,
+    mentions: options.mentionBot ? [{ id: BOT_ID, username: 'diplomate', discriminator: '0', avatar: null, bot: true, global_name: null }] : [],
+  });
   if (options.dm) return { ...base, channel_id: DM_CHANNEL_ID, channel_type: 1 };
   return {
     ...base,
