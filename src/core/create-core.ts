@@ -31,15 +31,41 @@ function answeringPassages(
 ): RetrievedPassage[] {
   const best = hits.reduce((max, hit, i) => (i < 3 ? Math.max(max, hit.coverage) : max), 0);
   if (best < parts.minCoverage || namesTheUnknown(question, query, parts.retriever)) return [];
+  const named = inNamedDocuments(question, query, hits, parts.retriever);
   const type = expectedAnswerType(question);
-  if (!type) return hits;
+  if (!type) return named.some((hit) => hit.coverage >= parts.minCoverage) ? named : [];
   const counted = type === 'amount' ? countedWord(question) : null;
   const focus = counted === null ? undefined : query.groups.find((group) => group[0] === frenchTerm(counted));
   const typed = hits
     .slice(0, TYPED_DEPTH)
+    .filter((hit) => named.includes(hit))
     .filter((hit) => holdsAnswerType(hit.passage.text, type, question))
     .filter((hit) => !focus || hit.coverage >= CLEAR_COVERAGE || parts.retriever.mentions(hit.passage, focus));
   return typed.some((hit) => hit.coverage >= parts.minCoverage) ? typed : [];
+}
+
+/** Capitalised words past the question's first, as index terms: the names it asks about ("Singapore", "ANSSI"). */
+function namedTerms(question: string): Set<string> {
+  const names = [...question.matchAll(/\p{Lu}\p{L}*/gu)].filter((match) => match.index > 0);
+  return new Set(names.map((match) => frenchTerm(match[0])));
+}
+
+/**
+ * Only passages of documents that mention every name the question asks about: a France–Singapore question is not
+ * answered from the India roadmap, however well its other words match.
+ */
+function inNamedDocuments(
+  question: string,
+  query: AnalyzedQuery,
+  hits: RetrievedPassage[],
+  retriever: Retriever,
+): RetrievedPassage[] {
+  const names = namedTerms(question);
+  const allowed = query.groups
+    .filter((group) => names.has(group[0] ?? '') && retriever.isNamedInCorpus(group))
+    .map((group) => retriever.documentsMentioning(group))
+    .filter((docs) => docs.size > 0);
+  return hits.filter((hit) => allowed.every((docs) => docs.has(hit.passage.doc)));
 }
 
 /**

@@ -8,6 +8,7 @@ import type { EmbedderChoice } from './embedders/select-embedder.js';
 import { FILES, newBuildDir, publishBuild } from './index-files.js';
 import { LexicalIndex } from './lexical-index.js';
 import type { Manifest, ManifestKey } from './manifest.js';
+import { properNameTerms } from './proper-names.js';
 import { LSA_DIMENSION } from './settings.js';
 import { VectorIndex } from './vector-index.js';
 
@@ -32,7 +33,7 @@ export async function buildIndex(
   const { vectors, dimension } = await embedPassages(passages, choice, dir, onProgress);
   VectorIndex.build(vectors, dimension).write(join(dir, FILES.vectors));
   await writeFile(join(dir, FILES.lexical), lexical.toJSON(), 'utf8');
-  await writeFile(join(dir, FILES.passages), JSON.stringify({ documents: corpus.documents, passages }), 'utf8');
+  await writeFile(join(dir, FILES.passages), JSON.stringify(passageStore(corpus, passages)), 'utf8');
   const manifest: Manifest = {
     format: 1,
     builtAt: new Date().toISOString(),
@@ -46,6 +47,11 @@ export async function buildIndex(
   await publishBuild(indexDir, id);
   onProgress('done', 1, 1);
   return manifest;
+}
+
+function passageStore(corpus: Corpus, passages: readonly Passage[]) {
+  const properNames = [...properNameTerms(passages.map((passage) => passage.text))].sort();
+  return { documents: corpus.documents, passages, properNames };
 }
 
 async function embedPassages(

@@ -67,6 +67,12 @@ export class LexicalIndex {
     return this.search.search(term, { fuzzy: NEAR_SPELLING, prefix: false, boostTerm: () => 1 }).length > 0;
   }
 
+  /** Ordinals of the passages holding any of the terms exactly. */
+  passagesWith(terms: readonly string[]): number[] {
+    const results = this.search.search(terms.join(' '), { fuzzy: false, prefix: false, combineWith: 'OR' });
+    return results.map((result) => Number(result.id));
+  }
+
   get passageCount(): number {
     return this.search.documentCount;
   }

@@ -15,6 +15,8 @@ export interface LoadedIndex {
   dir: string;
   documents: DocumentMeta[];
   passages: Passage[];
+  /** Terms the corpus writes as names (see `proper-names.ts`). */
+  properNames: Set<string>;
   lexical: LexicalIndex;
   vectors: VectorIndex;
   /** Present when the index was built with the corpus-derived embedder. */
@@ -49,15 +51,17 @@ async function readParts(dir: string, manifest: Manifest): Promise<LoadedIndex> 
   const store = JSON.parse(await readFile(join(dir, FILES.passages), 'utf8')) as {
     documents: DocumentMeta[];
     passages: Passage[];
+    properNames: string[];
   };
   if (!Array.isArray(store.passages) || store.passages.length !== manifest.passages) {
     throw new Error('passage count differs from the manifest');
   }
+  if (!Array.isArray(store.properNames)) throw new Error('the passage store lacks its proper names');
   const lexical = LexicalIndex.fromJSON(await readFile(join(dir, FILES.lexical), 'utf8'));
   const vectors = VectorIndex.read(join(dir, FILES.vectors), manifest.embedder.dimension);
   if (vectors.size !== manifest.passages) throw new Error('vector count differs from the manifest');
   const lsa = manifest.embedder.id.startsWith('lsa-') ? await readLsa(dir) : null;
-  return { manifest, dir, documents: store.documents, passages: store.passages, lexical, vectors, lsa };
+  return { manifest, dir, documents: store.documents, passages: store.passages, properNames: new Set(store.properNames), lexical, vectors, lsa };
 }
 
 async function readLsa(dir: string): Promise<LsaEmbedder> {

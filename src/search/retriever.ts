@@ -83,6 +83,17 @@ export class Retriever {
     return group.some((term) => present.has(term));
   }
 
+  /** True when the corpus writes some term of the group as a name (see `proper-names.ts`). */
+  isNamedInCorpus(group: readonly string[]): boolean {
+    return group.some((term) => this.index.properNames.has(term));
+  }
+
+  /** Which documents hold any term of the group, anywhere in them. */
+  documentsMentioning(group: readonly string[]): Set<string> {
+    const ordinals = this.index.lexical.passagesWith(group);
+    return new Set(ordinals.flatMap((ordinal) => this.index.passages[ordinal]?.doc ?? []));
+  }
+
   coverage(passage: Passage, query: AnalyzedQuery): number {
     const present = this.termsOf(passage);
     let total = 0;

@@ -39,6 +39,15 @@ describe('core.ask on the real index', () => {
     expect(answer.kind).toBe('not-covered');
   });
 
+  it('answers a question naming a partner only from documents that mention that partner', async () => {
+    // The sum is in the India roadmap; the Singapore roadmap, which its other words also match, states none.
+    const india = await core.ask("Combien d'euros par an la France et l'Inde mobiliseront-elles pour les bourses de recherche ?");
+    expect(india.kind).toBe('answered');
+    if (india.kind === 'answered') expect(india.citations[0]?.doc).toBe('001_d31d5ff027f99deb.txt');
+    const singapore = await core.ask("Combien d'euros par an la France et Singapour mobiliseront-elles pour les bourses de recherche ?");
+    expect(singapore.kind).toBe('not-covered');
+  });
+
   it('does not answer about something the documents never name, but forgives a misspelt name', async () => {
     // Without the check, the passages on French strategic thinking would be quoted for this one.
     expect((await core.ask('Que pense la France de TikTok ?')).kind).toBe('not-covered');
