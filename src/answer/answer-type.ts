@@ -20,6 +20,11 @@ const MONTHS = wordPattern(
 const NUMBER_WORDS = wordPattern(
   'deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cents?|mille|millions?|milliards?|dizaines?|centaines?|milliers?|moitié|tiers|quart',
 );
+/** "23 avril", "1er juin", "25-29 novembre", "July 3" (with the month's own pattern). */
+const DAY_OF_MONTH = new RegExp(
+  `\\d{1,2}(?:er)?(?:\\s*[-–]\\s*\\d{1,2})?\\s+${MONTHS.source}|${MONTHS.source}\\s+\\d{1,2}(?!\\d)`,
+  'giu',
+);
 const CURRENCY = /€|\$|(?<![\p{L}\p{N}])(euros?|dollars?)(?![\p{L}\p{N}])/iu;
 const NUMBER = /\d[\d\s.,]*/gu;
 const YEAR = /\b(1[89]\d\d|20\d\d)\b/gu;
@@ -40,8 +45,12 @@ export function holdsAnswerType(text: string, type: AnswerType, question: string
   switch (type) {
     case 'money':
       return CURRENCY.test(text) && (fresh || NUMBER_WORDS.test(text));
-    case 'amount':
-      return fresh || NUMBER_WORDS.test(text) || text.includes('%');
+    case 'amount': {
+      // "23 avril 2019" holds numbers but counts nothing.
+      const undated = withoutDates(text);
+      const counts = numbersIn(undated).some((number) => !given.has(number));
+      return counts || NUMBER_WORDS.test(undated) || undated.includes('%');
+    }
     case 'date':
       return MONTHS.test(text) || NUMERIC_DATE.test(text) || yearsIn(text).some((year) => !given.has(year));
   }
@@ -56,6 +65,14 @@ export function countedWord(question: string): string | null {
 
 function numbersIn(text: string): string[] {
   return (text.match(NUMBER) ?? []).map((match) => match.replace(/[\s.,]+$/u, '').replace(/\s/gu, ''));
+}
+
+/** The text with its dates blanked: days with their month, month–year pairs, numeric dates and years. */
+function withoutDates(text: string): string {
+  return text
+    .replace(DAY_OF_MONTH, ' ')
+    .replace(new RegExp(NUMERIC_DATE.source, 'gu'), ' ')
+    .replace(YEAR, ' ');
 }
 
 function yearsIn(text: string): string[] {

@@ -83,6 +83,21 @@ export class Retriever {
     return group.some((term) => present.has(term));
   }
 
+  /**
+   * True when the document's title names a term of the group, derived words included: "Feuille de route
+   * franco-singapourienne" is about Singapour even where a paragraph of it does not say so.
+   */
+  titleNames(doc: string, group: readonly string[]): boolean {
+    const title = this.index.documents.find((meta) => meta.doc === doc)?.title ?? '';
+    const titleTerms = analyzeFrench(title);
+    return group.some((term) => titleTerms.some((titleTerm) => titleTerm.startsWith(term)));
+  }
+
+  /** Number of source documents in the index. */
+  get documentCount(): number {
+    return this.index.documents.length;
+  }
+
   /** True when the corpus writes some term of the group as a name (see `proper-names.ts`). */
   isNamedInCorpus(group: readonly string[]): boolean {
     return group.some((term) => this.index.properNames.has(term));

@@ -27,6 +27,14 @@ describe('holdsAnswerType', () => {
     expect(holdsAnswerType('Une douzaine de pays, soit trois sur dix.', 'amount', question)).toBe(true);
   });
 
+  it('does not take the numbers of a date for a count', () => {
+    const question = 'How many women took part?';
+    expect(holdsAnswerType('Table ronde sur les femmes | Paris | 23 avril 2019', 'amount', question)).toBe(false);
+    expect(holdsAnswerType('Forum | Berlin | 25-29 novembre 2019', 'amount', question)).toBe(false);
+    expect(holdsAnswerType('Réunion du 03.06.19 avec 40 femmes', 'amount', question)).toBe(true);
+    expect(holdsAnswerType('La moitié des participants, le 2 mai', 'amount', question)).toBe(true);
+  });
+
   it('wants a currency for money', () => {
     expect(holdsAnswerType('Le fonds réunit 12 partenaires.', 'money', 'Quel montant ?')).toBe(false);
     expect(holdsAnswerType('Le fonds est doté de 2 millions d’euros.', 'money', 'Quel montant ?')).toBe(true);

@@ -48,6 +48,21 @@ describe('core.ask on the real index', () => {
     expect(singapore.kind).toBe('not-covered');
   });
 
+  it('answers a question about a year only from documents that mention that year', async () => {
+    expect((await core.ask('Which city hosted the 2019 Internet Governance Forum?')).kind).toBe('answered');
+    // The 2019 forum's row matches every other word; no document mentions 2021.
+    expect((await core.ask('Which city hosted the 2021 Internet Governance Forum?')).kind).toBe('not-covered');
+  });
+
+  it('dates an event only from a passage naming a partner the question names', async () => {
+    // The activity report mentions Canada, but the dated rows these words find are about other partners.
+    const canada = await core.ask('Quand la France et le Canada ont-ils signé leur feuille de route numérique ?');
+    expect(canada.kind).toBe('not-covered');
+    expect((await core.ask('Quand la France et Singapour ont-elles adopté leur feuille de route numérique ?')).kind).toBe(
+      'answered',
+    );
+  });
+
   it('does not answer about something the documents never name, but forgives a misspelt name', async () => {
     // Without the check, the passages on French strategic thinking would be quoted for this one.
     expect((await core.ask('Que pense la France de TikTok ?')).kind).toBe('not-covered');

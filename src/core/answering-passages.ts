@@ -1,0 +1,87 @@
+import { countedWord, expectedAnswerType, holdsAnswerType } from '../answer/answer-type.js';
+import type { AnalyzedQuery } from '../search/analyze-query.js';
+import { frenchTerm } from '../search/analyzer.js';
+import type { Retriever, RetrievedPassage } from '../search/retriever.js';
+
+/** A passage covering this much of the question answers a "how many X" even when it words X differently. */
+const CLEAR_COVERAGE = 0.6;
+/** How deep to look for a passage holding the expected answer type. */
+const TYPED_DEPTH = 5;
+
+/**
+ * The retrieved passages an answer may quote: none unless one of the best three covers enough of the question, and
+ * only from documents that mention the names and years it asks about. When the question asks for an amount or a
+ * date, only passages holding one (see `answer-type.ts`), and for a date one naming a partner the question names; for "how many X", only
+ * passages that name X or clearly match the question, since a number next to another noun is no answer.
+ */
+export function answeringPassages(
+  question: string,
+  query: AnalyzedQuery,
+  hits: RetrievedPassage[],
+  parts: { retriever: Retriever; minCoverage: number },
+): RetrievedPassage[] {
+  const { retriever, minCoverage } = parts;
+  const best = hits.reduce((max, hit, i) => (i < 3 ? Math.max(max, hit.coverage) : max), 0);
+  if (best < minCoverage || namesTheUnknown(question, query, retriever)) return [];
+  const anchors = anchorsOf(question, query, retriever);
+  const inAnchoredDocuments = (hit: RetrievedPassage) =>
+    [...anchors.names, ...anchors.years].every((group) => retriever.documentsMentioning(group).has(hit.passage.doc));
+  const type = expectedAnswerType(question);
+  if (!type) {
+    const anchored = hits.filter(inAnchoredDocuments);
+    return anchored.some((hit) => hit.coverage >= minCoverage) ? anchored : [];
+  }
+  const counted = type === 'amount' ? countedWord(question) : null;
+  const focus = counted === null ? undefined : query.groups.find((group) => group[0] === frenchTerm(counted));
+  const typed = hits
+    .slice(0, TYPED_DEPTH)
+    .filter(inAnchoredDocuments)
+    .filter((hit) => type !== 'date' || namesAPartner(hit, anchors.partners, retriever))
+    .filter((hit) => holdsAnswerType(hit.passage.text, type, question))
+    .filter((hit) => !focus || hit.coverage >= CLEAR_COVERAGE || retriever.mentions(hit.passage, focus));
+  return typed.some((hit) => hit.coverage >= minCoverage) ? typed : [];
+}
+
+/**
+ * True when the passage, or the title of its document, names one of the partners the question names (or it names
+ * none): the date of a France–Singapore meeting is no answer to when France met Canada. Amounts are not held to this,
+ * since a question may name examples ("Facebook, Twitter") of what a passage states in general ("réseaux sociaux").
+ */
+function namesAPartner(hit: RetrievedPassage, partners: string[][], retriever: Retriever): boolean {
+  if (partners.length === 0) return true;
+  return partners.some((group) => retriever.mentions(hit.passage, group) || retriever.titleNames(hit.passage.doc, group));
+}
+
+/** What a question is pinned to: the names the corpus knows as names, and the years it gives. */
+interface Anchors {
+  names: string[][];
+  /** The names only some documents mention ("Singapour", not "France"): a typed answer must state them itself. */
+  partners: string[][];
+  years: string[][];
+}
+
+function anchorsOf(question: string, query: AnalyzedQuery, retriever: Retriever): Anchors {
+  const names = capitalisedTerms(question);
+  const years = new Set(question.match(/(?<!\d)(?:19|20)\d\d(?!\d)/gu));
+  const named = query.groups.filter((group) => names.has(group[0] ?? '') && retriever.isNamedInCorpus(group));
+  return {
+    names: named,
+    partners: named.filter((group) => retriever.documentsMentioning(group).size < retriever.documentCount),
+    years: query.groups.filter((group) => years.has(group[0] ?? '')),
+  };
+}
+
+/** Capitalised words past the question's first, as index terms: the names it asks about ("Singapore", "ANSSI"). */
+function capitalisedTerms(question: string): Set<string> {
+  const names = [...question.matchAll(/\p{Lu}\p{L}*/gu)].filter((match) => match.index > 0);
+  return new Set(names.map((match) => frenchTerm(match[0])));
+}
+
+/**
+ * True when the question names something (a capitalised word past its first) that the documents never mention, even
+ * spelt a little differently: "Bitcoin", "Brésil". Whatever the other words match, the documents cannot be about it.
+ */
+function namesTheUnknown(question: string, query: AnalyzedQuery, retriever: Retriever): boolean {
+  const names = (question.match(/(?<=\S\s+)\p{Lu}[\p{L}-]*/gu) ?? []).map((name) => frenchTerm(name.split('-')[0] ?? name));
+  return query.groups.some((group) => names.includes(group[0] ?? '') && retriever.isUnheardOf(group));
+}
