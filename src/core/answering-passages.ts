@@ -1,4 +1,5 @@
 import { countedWord, expectedAnswerType, holdsAnswerType } from '../answer/answer-type.js';
+import { asksWho, namesSomeoneNew } from '../answer/who.js';
 import type { AnalyzedQuery } from '../search/analyze-query.js';
 import { frenchTerm } from '../search/analyzer.js';
 import type { Retriever, RetrievedPassage } from '../search/retriever.js';
@@ -25,8 +26,23 @@ export function answeringPassages(
   if (best < minCoverage || namesTheUnknown(question, query, retriever)) return [];
   const anchors = anchorsOf(question, query, retriever);
   const inAnchoredDocuments = (hit: RetrievedPassage) =>
-    [...anchors.names, ...anchors.years].every((group) => retriever.documentsMentioning(group).has(hit.passage.doc));
+    anchors.names.every((group) => retriever.documentsMentioning(group).has(hit.passage.doc)) &&
+    anchors.years.every((group) => statedBy(hit, group, retriever));
   const type = expectedAnswerType(question);
+  if (!type && asksWho(question)) {
+    const questionTerms = new Set(query.groups.flat());
+    const naming = hits
+      .slice(0, TYPED_DEPTH)
+      .filter(inAnchoredDocuments)
+      .filter((hit) =>
+        namesSomeoneNew(
+          hit.passage.text,
+          (word) => retriever.isNamedInCorpus([frenchTerm(word)]),
+          (word) => questionTerms.has(frenchTerm(word)),
+        ),
+      );
+    return naming.some((hit) => hit.coverage >= minCoverage) ? naming : [];
+  }
   if (!type) {
     const anchored = hits.filter(inAnchoredDocuments);
     return anchored.some((hit) => hit.coverage >= minCoverage) ? anchored : [];
@@ -49,7 +65,12 @@ export function answeringPassages(
  */
 function namesAPartner(hit: RetrievedPassage, partners: string[][], retriever: Retriever): boolean {
   if (partners.length === 0) return true;
-  return partners.some((group) => retriever.mentions(hit.passage, group) || retriever.titleNames(hit.passage.doc, group));
+  return partners.some((group) => statedBy(hit, group, retriever));
+}
+
+/** True when the passage, or its document's title or date, holds a term of the group. */
+function statedBy(hit: RetrievedPassage, group: readonly string[], retriever: Retriever): boolean {
+  return retriever.mentions(hit.passage, group) || retriever.titleNames(hit.passage.doc, group);
 }
 
 /** What a question is pinned to: the names the corpus knows as names, and the years it gives. */
@@ -63,7 +84,11 @@ interface Anchors {
 function anchorsOf(question: string, query: AnalyzedQuery, retriever: Retriever): Anchors {
   const names = capitalisedTerms(question);
   const years = new Set(question.match(/(?<!\d)(?:19|20)\d\d(?!\d)/gu));
-  const named = query.groups.filter((group) => names.has(group[0] ?? '') && retriever.isNamedInCorpus(group));
+  const named = query.groups.flatMap((group) => {
+    if (names.has(group[0] ?? '') && retriever.isNamedInCorpus(group)) return [group];
+    const source = retriever.titledNameBehind(group);
+    return source ? [[...group, source]] : [];
+  });
   return {
     names: named,
     partners: named.filter((group) => retriever.documentsMentioning(group).size < retriever.documentCount),
@@ -71,9 +96,12 @@ function anchorsOf(question: string, query: AnalyzedQuery, retriever: Retriever)
   };
 }
 
-/** Capitalised words past the question's first, as index terms: the names it asks about ("Singapore", "ANSSI"). */
+/**
+ * Words holding a capital, past the question's first, as index terms: the names it asks about ("Singapore", "ANSSI",
+ * "l'Australie", "eIDAS").
+ */
 function capitalisedTerms(question: string): Set<string> {
-  const names = [...question.matchAll(/\p{Lu}\p{L}*/gu)].filter((match) => match.index > 0);
+  const names = [...question.matchAll(/\p{L}*\p{Lu}\p{L}*/gu)].filter((match) => match.index > 0);
   return new Set(names.map((match) => frenchTerm(match[0])));
 }
 
@@ -82,6 +110,6 @@ function capitalisedTerms(question: string): Set<string> {
  * spelt a little differently: "Bitcoin", "Brésil". Whatever the other words match, the documents cannot be about it.
  */
 function namesTheUnknown(question: string, query: AnalyzedQuery, retriever: Retriever): boolean {
-  const names = (question.match(/(?<=\S\s+)\p{Lu}[\p{L}-]*/gu) ?? []).map((name) => frenchTerm(name.split('-')[0] ?? name));
-  return query.groups.some((group) => names.includes(group[0] ?? '') && retriever.isUnheardOf(group));
+  const names = capitalisedTerms(question);
+  return query.groups.some((group) => names.has(group[0] ?? '') && retriever.isUnheardOf(group));
 }

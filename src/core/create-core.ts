@@ -10,8 +10,12 @@ import type { Core, CoreInfo } from './core.js';
 import { answeringPassages } from './answering-passages.js';
 import { validateQuestion } from './validate-question.js';
 
-/** Below this share of the question's (rarity-weighted) words in the best passage, the answer is "not covered". */
-export const DEFAULT_MIN_COVERAGE = 0.355;
+/**
+ * Below this share of the question's (rarity-weighted) words in the best passage, the answer is "not covered". Set
+ * in the middle of the range (0.28–0.30) where the dev set's figures do not move: the name, year and answer-type
+ * checks do most of the abstaining, so this only has to catch questions the documents barely touch.
+ */
+export const DEFAULT_MIN_COVERAGE = 0.29;
 
 export interface CoreParts {
   retriever: Retriever;

@@ -18,6 +18,9 @@ interface IndexedFields {
 /** MiniSearch's fuzziness: at most this share of the term's letters may differ (1 edit in 6 letters, 2 in 10). */
 const NEAR_SPELLING = 0.2;
 
+/** Terms shorter than this are known only exactly. */
+const MIN_FUZZY_LENGTH = 5;
+
 const splitTerms = (text: string): string[] => text.split(' ').filter(Boolean);
 
 const options = {
@@ -61,9 +64,13 @@ export class LexicalIndex {
     return this.df.get(term) ?? 0;
   }
 
-  /** True when the corpus uses the term or a word one or two edits away from it (a typo, a variant spelling). */
+  /**
+   * True when the corpus uses the term or a word one or two edits away from it (a typo, a variant spelling). Short
+   * terms must match exactly: one edit away from "eid" lies "aid", and from almost any short word another.
+   */
   knowsNearly(term: string): boolean {
     if (this.documentCount(term) > 0) return true;
+    if (term.length < MIN_FUZZY_LENGTH) return false;
     return this.search.search(term, { fuzzy: NEAR_SPELLING, prefix: false, boostTerm: () => 1 }).length > 0;
   }
 

@@ -83,14 +83,32 @@ export class Retriever {
     return group.some((term) => present.has(term));
   }
 
+  private titleTerms: Map<string, string[]> | null = null;
+
   /**
-   * True when the document's title names a term of the group, derived words included: "Feuille de route
-   * franco-singapourienne" is about Singapour even where a paragraph of it does not say so.
+   * True when the document's title or date names a term of the group, derived words included: "Feuille de route
+   * franco-singapourienne" is about Singapour, and the 2019 activity report about 2019, in every paragraph.
    */
   titleNames(doc: string, group: readonly string[]): boolean {
-    const title = this.index.documents.find((meta) => meta.doc === doc)?.title ?? '';
-    const titleTerms = analyzeFrench(title);
+    this.titleTerms ??= new Map(
+      this.index.documents.map((meta) => [meta.doc, analyzeFrench(`${meta.title} ${meta.date}`)]),
+    );
+    const titleTerms = this.titleTerms.get(doc) ?? [];
     return group.some((term) => titleTerms.some((titleTerm) => titleTerm.startsWith(term)));
+  }
+
+  /**
+   * The corpus name behind a word of the group that a document's title uses ("singapourien" of "Feuille de route
+   * franco-singapourienne", from "singapour"), or `null`. Titles keep this to the partners the documents are about,
+   * where any word sharing a name's first letters ("governmental", "government") would not.
+   */
+  titledNameBehind(group: readonly string[]): string | null {
+    for (const term of group) {
+      const name = [...this.index.properNames].find((candidate) => candidate.length >= 4 && term.startsWith(candidate));
+      const titled = this.index.documents.some((meta) => this.titleNames(meta.doc, [term]));
+      if (name && titled) return name;
+    }
+    return null;
   }
 
   /** Number of source documents in the index. */

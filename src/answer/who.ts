@@ -1,0 +1,54 @@
+/**
+ * "Who" questions: answered only by a passage that names someone the question does not, a person ("Mme Heli
+ * Tiirmaa-Klaar", "Jean-Yves Le Drian") or a body known by its acronym ("ANFR"). A passage about the right office
+ * that names only the person the question already gives ("Who succeeded Henri Verdier?") is no answer.
+ */
+
+const WHO_CUES =
+  /^(?:(?:à|a|par|de|avec)\s+)?qui(?![\p{L}])|(?<![\p{L}])(?:who|whom)\s+(?:is|are|was|were|will|would|did|does|do|has|have|had|signed|leads?|led|chairs?|chaired|heads?|headed|succeeded|replaced|runs?|ran)(?![\p{L}])|^(?:who|whom)(?![\p{L}])/iu;
+
+/** True when the question asks who (a person or a body), not what or when. */
+export function asksWho(question: string): boolean {
+  return WHO_CUES.test(question.trim());
+}
+
+const NAME = String.raw`\p{Lu}[\p{L}'’-]*`;
+/** "M. Martinon", "Mme Heli Tiirmaa-Klaar", "Monsieur Henri VERDIER". */
+const TITLED = new RegExp(String.raw`(?<![\p{L}])(?:M\.|Mme|Mlle|Monsieur|Madame|Dr|Mr|Mrs|Ms)\s+((?:${NAME}\s*){1,3})`, 'gu');
+/** "Jean-Yves Le Drian", "David Koh": two or three capitalised words, a particle allowed between. */
+const FULL_NAME = new RegExp(String.raw`(?<![\p{L}])${NAME}(?:\s+(?:de|du|le|la|Le|La|van|von))?(?:\s+${NAME}){1,2}`, 'gu');
+/** "ANFR", "MeitY"-like acronyms of three capitals or more. */
+const ACRONYM = /(?<![\p{L}])\p{Lu}{2,}\p{L}*\p{Lu}(?![\p{L}])/gu;
+
+const HONORIFICS = new Set(['M', 'Mme', 'Mlle', 'Monsieur', 'Madame', 'Dr', 'Mr', 'Mrs', 'Ms']);
+const PARTICLES = new Set(['de', 'du', 'le', 'la', 'van', 'von']);
+
+/** The capitalised words of a span, honorifics and particles left out. */
+function nameWords(span: string): string[] {
+  return span
+    .split(/[\s'’.-]+/u)
+    .filter((word) => /^\p{Lu}/u.test(word) && !HONORIFICS.has(word) && !PARTICLES.has(word.toLowerCase()));
+}
+
+/** "Mounir Mahjoubi Secrétaire" → [Mounir, Mahjoubi], [Mahjoubi, Secrétaire]. */
+function adjacentPairs(words: string[]): string[][] {
+  return words.slice(1).map((word, i) => [words[i] ?? '', word]);
+}
+
+/**
+ * True when the text names someone new, using `isName` (the corpus writes the word as a name) and `inQuestion`:
+ * after an honorific, any name the question lacks; two capitalised words in a row, only when both are names (so
+ * "Liberté Égalité Fraternité" or "Digital Ministers Meeting" are no one) and one is new; an acronym the question
+ * lacks.
+ */
+export function namesSomeoneNew(
+  text: string,
+  isName: (word: string) => boolean,
+  inQuestion: (word: string) => boolean,
+): boolean {
+  const isNew = (word: string) => isName(word) && !inQuestion(word);
+  const titled = [...text.matchAll(TITLED)].some((match) => nameWords(match[1] ?? '').some(isNew));
+  const pairs = [...text.matchAll(FULL_NAME)].flatMap((match) => adjacentPairs(nameWords(match[0])));
+  const named = pairs.some((pair) => pair.every(isName) && pair.some(isNew));
+  return titled || named || [...text.matchAll(ACRONYM)].some((match) => isNew(match[0]));
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { asksWho, namesSomeoneNew } from '../../src/answer/who.js';
+
+// Stand-ins for the corpus's knowledge of names: capitalised words here, minus the common ones below.
+const COMMON = new Set(['Liberté', 'Égalité', 'Digital', 'Ministers', 'Ambassadeur', 'Paris']);
+const isName = (word: string) => /^\p{Lu}/u.test(word) && !COMMON.has(word);
+
+describe('asksWho', () => {
+  it('recognises who-questions in English and French', () => {
+    expect(asksWho('Who signed the letter?')).toBe(true);
+    expect(asksWho('Qui est le directeur ?')).toBe(true);
+    expect(asksWho('À qui la lettre est-elle adressée ?')).toBe(true);
+    expect(asksWho('Tallinn trip: who did he meet')).toBe(true);
+  });
+
+  it('leaves relative pronouns alone', () => {
+    expect(asksWho('Quels pays qui ont signé la convention ?')).toBe(false);
+    expect(asksWho('Which countries, who knows, signed?')).toBe(false);
+  });
+});
+
+describe('namesSomeoneNew', () => {
+  const notIn = (question: string) => (word: string) => question.toLowerCase().includes(word.toLowerCase());
+
+  it('finds a person the question does not name, after an honorific or in full', () => {
+    const question = notIn('Whom did he meet in Tallinn?');
+    expect(namesSomeoneNew('Rencontre avec Mme Heli Tiirmaa-Klaar', isName, question)).toBe(true);
+    expect(namesSomeoneNew('Signé : Jean-Yves Le Drian', isName, question)).toBe(true);
+    expect(namesSomeoneNew('Mounir Mahjoubi Secrétaire', (word) => isName(word) && word !== 'Secrétaire', question)).toBe(
+      true,
+    );
+    expect(namesSomeoneNew('Il a rencontré les équipes sur place.', isName, question)).toBe(false);
+  });
+
+  it('does not count the person the question already names', () => {
+    const question = notIn('Who succeeded Henri Verdier?');
+    expect(namesSomeoneNew('Monsieur Henri VERDIER Ambassadeur pour le numérique', isName, question)).toBe(false);
+  });
+
+  it('takes no motto or event title for a person, but takes a body by its acronym', () => {
+    const question = notIn('Who chaired the meeting?');
+    expect(namesSomeoneNew('Liberté Égalité Fraternité', isName, question)).toBe(false);
+    expect(namesSomeoneNew('Berlin | Digital Ministers Meeting', isName, question)).toBe(false);
+    expect(namesSomeoneNew("La réunion était présidée par l'ANFR.", isName, question)).toBe(true);
+  });
+});
