@@ -25,8 +25,9 @@ export function answeringPassages(
   const best = hits.reduce((max, hit, i) => (i < 3 ? Math.max(max, hit.coverage) : max), 0);
   if (best < minCoverage || namesTheUnknown(question, query, retriever)) return [];
   const anchors = anchorsOf(question, query, retriever);
+  const nameDocuments = anchors.names.map((group) => retriever.documentsMentioning(group));
   const inAnchoredDocuments = (hit: RetrievedPassage) =>
-    anchors.names.every((group) => retriever.documentsMentioning(group).has(hit.passage.doc)) &&
+    nameDocuments.every((docs) => docs.has(hit.passage.doc)) &&
     anchors.years.every((group) => statedBy(hit, group, retriever));
   const type = expectedAnswerType(question);
   if (!type && asksWho(question)) {

@@ -104,9 +104,11 @@ export class Retriever {
    */
   titledNameBehind(group: readonly string[]): string | null {
     for (const term of group) {
-      const name = [...this.index.properNames].find((candidate) => candidate.length >= 4 && term.startsWith(candidate));
-      const titled = this.index.documents.some((meta) => this.titleNames(meta.doc, [term]));
-      if (name && titled) return name;
+      if (!this.index.documents.some((meta) => this.titleNames(meta.doc, [term]))) continue;
+      for (let end = term.length; end >= 4; end -= 1) {
+        const prefix = term.slice(0, end);
+        if (this.index.properNames.has(prefix)) return prefix;
+      }
     }
     return null;
   }
