@@ -9,7 +9,7 @@ const MONEY_WORDS = wordPattern(
   'sommes?|montants?|budgets?|euros?|financ\\p{L}*|invest\\p{L}*|co[uû]t\\p{L}*|dollars?|money|fund\\p{L}*|spend\\p{L}*|allocat\\p{L}*|allou\\p{L}*',
 );
 const AMOUNT_CUES = wordPattern(
-  'combien|how (many|much)|quel(le)?s? (est |sont )?(le |la |les )?(nombre|part|pourcentage|proportion|somme|montant|budget)|what (is the )?(number|share|percentage|proportion|amount|sum|budget)',
+  'combien|how (many|much)|quel(le)?s? (est |sont )?(le |la |les )?(nombre|part|pourcentage|proportion|somme|montant|budget)|what (is|was|will be)? ?(the )?([\\p{L}-]+ ){0,2}(number|share|percentage|proportion|amount|sum|budget)',
 );
 const DATE_CUES = wordPattern(
   'quand|when|date|(en |depuis )?quelle année|(what|which|since what) year|(en )?quel mois|(which|what) month',
@@ -25,6 +25,8 @@ const DAY_OF_MONTH = new RegExp(
   `\\d{1,2}(?:er)?(?:\\s*[-–]\\s*\\d{1,2})?\\s+${MONTHS.source}|${MONTHS.source}\\s+\\d{1,2}(?!\\d)`,
   'giu',
 );
+/** "les deux parties", "nos deux pays": numbers that point back at the partners rather than count anything. */
+const ANAPHORIC_NUMBER = /(?<![\p{L}])(?:les|des|nos|vos|ces|leurs|aux|both)\s+(?:deux|trois|two|three)(?![\p{L}])/giu;
 const CURRENCY = /€|\$|(?<![\p{L}\p{N}])(euros?|dollars?)(?![\p{L}\p{N}])/iu;
 const NUMBER = /\d[\d\s.,]*/gu;
 const YEAR = /\b(1[89]\d\d|20\d\d)\b/gu;
@@ -47,7 +49,7 @@ export function holdsAnswerType(text: string, type: AnswerType, question: string
       return CURRENCY.test(text) && (fresh || NUMBER_WORDS.test(text));
     case 'amount': {
       // "23 avril 2019" holds numbers but counts nothing.
-      const undated = withoutDates(text);
+      const undated = withoutDates(text).replace(ANAPHORIC_NUMBER, ' ');
       const counts = numbersIn(undated).some((number) => !given.has(number));
       return counts || NUMBER_WORDS.test(undated) || undated.includes('%');
     }

@@ -9,6 +9,8 @@ describe('expectedAnswerType', () => {
     ['Quel montant la France consacre-t-elle à ce fonds ?', 'money'],
     ['How much funding does the programme get?', 'money'],
     ['Combien d’euros seront investis ?', 'money'],
+    ['What is the annual budget of the programme?', 'money'],
+    ['What was the total research budget?', 'money'],
     ['Quand le sommet a-t-il eu lieu ?', 'date'],
     ['Depuis quelle année ce poste existe-t-il ?', 'date'],
     ['In which month was the forum held?', 'date'],
@@ -33,6 +35,12 @@ describe('holdsAnswerType', () => {
     expect(holdsAnswerType('Forum | Berlin | 25-29 novembre 2019', 'amount', question)).toBe(false);
     expect(holdsAnswerType('Réunion du 03.06.19 avec 40 femmes', 'amount', question)).toBe(true);
     expect(holdsAnswerType('La moitié des participants, le 2 mai', 'amount', question)).toBe(true);
+  });
+
+  it('does not count the partners a bilateral text calls "les deux parties"', () => {
+    const question = 'How many researchers will work there?';
+    expect(holdsAnswerType('Les deux parties se réjouissent du lancement du projet.', 'amount', question)).toBe(false);
+    expect(holdsAnswerType('Le centre accueillera deux chercheurs.', 'amount', question)).toBe(true);
   });
 
   it('wants a currency for money', () => {
