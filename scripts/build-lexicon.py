@@ -323,6 +323,11 @@ def read_dictd(name: str) -> list[tuple[str, list[list[str]]]]:
     return entries
 
 
+# American -> British spelling patterns applied to enFr keys (recognize -> recognise, defense -> defence).
+BRITISH_SPELLINGS = [(r"iz(e|es|ed|ing|ation|ations)$", r"is\1"), (r"yz(e|es|ed|ing)$", r"ys\1"),
+                     (r"([^aeiou])or$", r"\1our"), (r"ense$", "ence"), (r"([^aeiou])er$", r"\1re")]
+
+
 def clean_en_gloss(g: str) -> str:
     g = g.lower().strip().strip(".!?\"'")
     g = re.sub(r"^(to|a|an|the)\s+", "", g)
@@ -406,6 +411,18 @@ class WordNet:
                         w = re.sub(r"\([a-z]+\)$", "", w)   # adj markers e.g. (a), (p)
                         words.append(w)
                     self.data[(pos, off)] = words
+
+        # Irregular inflections ("held hold", "spoke speak"): the English stemmer cannot map them to their base.
+        self.exceptions: dict[str, str] = {}
+        for pos in self.POS:
+            path = os.path.join(base, pos + ".exc")
+            if not os.path.exists(path):
+                continue
+            with open(path, encoding="utf-8", errors="replace") as fh:
+                for line in fh:
+                    p = line.split()
+                    if len(p) >= 2 and re.fullmatch(r"[a-z]+", p[0]) and re.fullmatch(r"[a-z]+", p[1]):
+                        self.exceptions.setdefault(p[0], p[1])
 
     def single_word_lemmas(self) -> list[str]:
         return sorted(l for l in self.index if re.fullmatch(r"[a-z]+", l))
@@ -733,6 +750,20 @@ def main() -> None:
             en_fr[en] = out[:MAX_BRIDGE]
             bridged += 1
 
+    # 5b. Irregular forms and British spellings inherit their base's translations: a question says "held",
+    #     "spoke" or "recognised", the dictionaries list "hold", "speak" and "recognize".
+    inflected = 0
+    for form, base in sorted(wn.exceptions.items()):
+        if form not in en_fr and form not in EN_STOP and base in en_fr:
+            en_fr[form] = en_fr[base]
+            inflected += 1
+    for key in sorted(en_fr):
+        for american, british in BRITISH_SPELLINGS:
+            variant = re.sub(american, british, key)
+            if variant != key and variant not in en_fr:
+                en_fr[variant] = en_fr[key]
+                inflected += 1
+
     # 6. enSyn from WordNet (synonyms that are themselves enFr keys).
     en_syn: dict[str, list[str]] = {}
     for en in sorted(en_fr):
@@ -812,7 +843,7 @@ def main() -> None:
 
     size = os.path.getsize(args.out)
     print(f"seeds: {len(seed_paths)} files, {len(corpus.freq)} distinct words")
-    print(f"enFr: {len(en_fr)} keys ({bridged} via WordNet bridge)")
+    print(f"enFr: {len(en_fr)} keys ({bridged} via WordNet bridge, {inflected} irregular forms and British spellings)")
     print(f"frSyn: {len(fr_syn)} keys")
     print(f"enSyn: {len(en_syn)} keys")
     print(f"glossary: {len(glossary)} entries")
