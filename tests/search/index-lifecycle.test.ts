@@ -67,6 +67,18 @@ describe('index lifecycle', () => {
     expect((await core.search('Convention de Budapest', { limit: 1 })).length).toBe(1);
   });
 
+  it('a passage store from an older build, without its proper names, is INDEX_CORRUPT and rebuilt', async () => {
+    const own = workspace();
+    await loadCore({ ...own });
+    const storePath = join(currentBuild(own.indexDir), 'passages.json');
+    const { properNames, ...older } = JSON.parse(readFileSync(storePath, 'utf8')) as Record<string, unknown>;
+    expect(properNames).toEqual(expect.arrayContaining(['singapour', 'anssi']));
+    writeFileSync(storePath, JSON.stringify(older));
+    await expect(loadCore({ ...own, autoBuild: false })).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
+    const core = await loadCore({ ...own });
+    expect((await core.search('feuille de route Singapour', { limit: 1 })).length).toBe(1);
+  });
+
   it('a build that crashed half-way leaves the published index in use', async () => {
     const own = workspace();
     await loadCore({ ...own });
