@@ -7,6 +7,8 @@ const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]/u;
 const FRENCH_STOP = new Set(frenchStopwords.map(fold));
 const ENGLISH_STOP = new Set(englishStopwords.map((word) => word.toLowerCase()));
 const EXTRA_STOP = new Set(['ainsi', 'afin', 'etre', 'cette', 'dont', 'tout', 'tous', 'toute', 'toutes', 'plus', 'entre']);
+/** "64th", "3rd", "27e", "66ème", "1er": an ordinal is indexed as its number, so the languages meet. */
+const ORDINAL = /^(\d+)(?:st|nd|rd|th|e|er|re|ère|eme|ème|ieme|ième)$/u;
 /** Words that shape a question but never name what it is about. */
 const QUESTION_WORDS = new Set([
   ...['combien', 'quand', 'quel', 'quelle', 'quels', 'quelles', 'ou', 'comment', 'pourquoi', 'selon', 'quoi', 'lequel', 'laquelle'],
@@ -24,6 +26,7 @@ export function words(text: string): string[] {
   const tokens = text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*(?:-[\p{L}\p{N}]+)*/gu) ?? [];
   return tokens
     .flatMap((token) => token.replace(ELISION, '').replace(/['’]s?$/u, '').split('-'))
+    .map((word) => word.replace(ORDINAL, '$1'))
     .filter(Boolean);
 }
 

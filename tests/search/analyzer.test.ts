@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeFrench, frenchTerm, words } from '../../src/search/analyzer.js';
+
+describe('the French analyser', () => {
+  it('drops elisions and stop words, stems and folds accents', () => {
+    expect(analyzeFrench("l'Agence nationale de la sécurité des systèmes d'information")).toEqual(
+      ['agenc', 'national', 'securit', 'system', 'inform'].map((term) => frenchTerm(term)),
+    );
+    expect(frenchTerm('États')).toBe(frenchTerm('etats'));
+  });
+
+  it('indexes an ordinal as its number, in either language', () => {
+    expect(words('le 64ème forum, la 3 ème réunion, le 1er juin, the 64th forum, 27e sommet')).toEqual([
+      'le', '64', 'forum', 'la', '3', 'ème', 'réunion', 'le', '1', 'juin', 'the', '64', 'forum', '27', 'sommet',
+    ]);
+  });
+
+  it('keeps numbers that are not ordinals whole', () => {
+    expect(words('2019 G7 56 États')).toEqual(['2019', 'g7', '56', 'états']);
+  });
+});
