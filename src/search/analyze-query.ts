@@ -62,10 +62,21 @@ export function analyzeQuery(
     for (const entry of lexicon.glossaryMatches(question.toLowerCase())) {
       const phraseTerms = entry.fr.flatMap((fr) => analyzeFrench(fr));
       phraseTerms.forEach((term) => add(term, weights.glossary));
-      if (phraseTerms.length) groups.push(phraseTerms);
+      if (phraseTerms.length) mergePhraseGroup(groups, words(entry.en).map(frenchTerm), phraseTerms);
     }
   }
   return { lang, terms, groups, expandedText: [...terms.keys()].join(' ') };
+}
+
+/**
+ * An English phrase the glossary renders ("roadmap" → "feuille de route") answers for its own words: their groups
+ * join the phrase's, so a word the dictionaries lack is not counted missing beside the phrase that renders it.
+ */
+function mergePhraseGroup(groups: string[][], ownTerms: string[], phraseTerms: string[]): void {
+  const own = new Set(ownTerms);
+  const merged = groups.filter((group) => own.has(group[0] ?? ''));
+  const kept = groups.filter((group) => !own.has(group[0] ?? ''));
+  groups.splice(0, groups.length, ...kept, [...new Set([...phraseTerms, ...merged.flat()])]);
 }
 
 /**

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { lexiconPath } from '../../src/paths.js';
+import { analyzeQuery } from '../../src/search/analyze-query.js';
+import { frenchTerm } from '../../src/search/analyzer.js';
+import { loadLexicon } from '../../src/search/lexicon.js';
+
+const lexicon = loadLexicon(lexiconPath());
+
+describe('analyzeQuery with the committed lexicon', () => {
+  it('translates English words into the French terms of the documents', () => {
+    const query = analyzeQuery('Which countries signed the treaty?', lexicon);
+    expect(query.lang).toBe('en');
+    expect(query.groups.some((group) => group.includes(frenchTerm('convention')))).toBe(true);
+  });
+
+  it('lets a glossary phrase answer for the English words it renders, in one group', () => {
+    const query = analyzeQuery('When was the roadmap with India adopted?', lexicon);
+    const roadmap = query.groups.filter((group) => group.includes('roadmap'));
+    expect(roadmap).toHaveLength(1);
+    expect(roadmap[0]).toEqual(expect.arrayContaining([frenchTerm('feuille'), frenchTerm('route')]));
+  });
+
+  it('maps an irregular English form through its base word', () => {
+    const query = analyzeQuery('Whom did the ambassador meet, and who met him?', lexicon);
+    const met = query.groups.find((group) => group[0] === frenchTerm('met'));
+    expect(met).toEqual(expect.arrayContaining([frenchTerm('rencontre')]));
+  });
+});
