@@ -13,7 +13,8 @@ const ORDINAL = /^(\d+)(?:st|nd|rd|th|e|er|re|ère|eme|ème|ieme|ième)$/u;
 const QUESTION_WORDS = new Set([
   ...['combien', 'quand', 'quel', 'quelle', 'quels', 'quelles', 'ou', 'comment', 'pourquoi', 'selon', 'quoi', 'lequel', 'laquelle'],
   ...['how', 'much', 'many', 'what', 'which', 'when', 'where', 'who', 'whom', 'whose', 'why', 'according', 'per', 'every'],
-  ...['let', 'since', 'does', 'did', 'do', 'say', 'says', 'said', 'still', 'way', 'whether', 'there'],
+  ...['let', 'since', 'does', 'did', 'do', 'say', 'says', 'said', 'still', 'way', 'whether', 'there', 'get', 'gets', 'got'],
+  ...['think', 'thinks'],
 ]);
 
 /** Lower case without diacritics: `États` and `Etats` must meet. */
