@@ -59,10 +59,7 @@ export function analyzeQuery(
   }
   if (lang === 'fr') mergeFrenchEquivalents(question, lexicon, groups, add);
   if (lang === 'en') {
-    const matches = lexicon.glossaryMatches(question.toLowerCase());
-    // "paris call" inside "paris call for trust and security in cyberspace" is the same thing, counted once.
-    const longest = matches.filter((entry) => !matches.some((other) => other !== entry && other.en.includes(entry.en)));
-    for (const entry of longest) {
+    for (const entry of lexicon.glossaryMatches(question.toLowerCase())) {
       const phraseTerms = entry.fr.flatMap((fr) => analyzeFrench(fr));
       phraseTerms.forEach((term) => add(term, weights.glossary));
       if (phraseTerms.length) mergePhraseGroup(groups, words(entry.en).map(frenchTerm), phraseTerms);
