@@ -14,7 +14,7 @@ const QUESTION_WORDS = new Set([
   ...['combien', 'quand', 'quel', 'quelle', 'quels', 'quelles', 'ou', 'comment', 'pourquoi', 'selon', 'quoi', 'lequel', 'laquelle'],
   ...['how', 'much', 'many', 'what', 'which', 'when', 'where', 'who', 'whom', 'whose', 'why', 'according', 'per', 'every'],
   ...['let', 'since', 'does', 'did', 'do', 'say', 'says', 'said', 'still', 'way', 'whether', 'there', 'get', 'gets', 'got'],
-  ...['think', 'thinks', 'veut', 'veulent', 'voudrait', 'voudraient', 'va', 'vont', 'somme'],
+  ...['think', 'thinks', 'veut', 'veulent', 'voudrait', 'voudraient', 'va', 'vont', 'somme', 'stance'],
 ]);
 
 /** Lower case without diacritics: `États` and `Etats` must meet. */

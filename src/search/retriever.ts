@@ -20,6 +20,12 @@ export interface RetrievedPassage {
 }
 
 const CANDIDATES = 60;
+/**
+ * Coverage weight of an English word the lexicon cannot render and the corpus never uses, relative to a word as rare.
+ * Such a word is a dictionary gap ("abroad", "memorandum") about as often as a topic the documents lack ("facial"):
+ * it counts, but does not sink an answer on its own.
+ */
+const UNTRANSLATED_WEIGHT = 0.5;
 
 /** Hybrid retrieval: BM25 over French-analysed text fused by RRF with the embedder's hnswlib neighbours. */
 export class Retriever {
@@ -134,11 +140,17 @@ export class Retriever {
     let total = 0;
     let found = 0;
     for (const group of query.groups) {
-      const weight = this.groupWeight(group);
+      const untranslated = query.lang === 'en' && this.isUntranslated(group);
+      const weight = this.groupWeight(group) * (untranslated ? UNTRANSLATED_WEIGHT : 1);
       total += weight;
       if (group.some((term) => present.has(term))) found += weight;
     }
     return total > 0 ? found / total : 0;
+  }
+
+  /** An English word the lexicon could not render and the corpus never uses: a dictionary gap as often as a topic. */
+  private isUntranslated(group: readonly string[]): boolean {
+    return group.length === 1 && this.index.lexical.documentCount(group[0] ?? '') === 0;
   }
 
   /** Rarer words weigh more; a word the corpus never uses weighs most (it is likely what the question is about). */
