@@ -1,7 +1,7 @@
 import { countedWord, expectedAnswerType, holdsAnswerType } from '../answer/answer-type.js';
 import { asksWho, namesSomeoneNew } from '../answer/who.js';
 import type { AnalyzedQuery } from '../search/analyze-query.js';
-import { frenchTerm } from '../search/analyzer.js';
+import { frenchTerm, ordinalsIn } from '../search/analyzer.js';
 import type { Retriever, RetrievedPassage } from '../search/retriever.js';
 
 /** A passage covering this much of the question answers a "how many X" even when it words X differently. */
@@ -28,7 +28,8 @@ export function answeringPassages(
   const nameDocuments = anchors.names.map((group) => retriever.documentsMentioning(group));
   const inAnchoredDocuments = (hit: RetrievedPassage) =>
     nameDocuments.every((docs) => docs.has(hit.passage.doc)) &&
-    anchors.years.every((group) => statedBy(hit, group, retriever));
+    anchors.years.every((group) => statedBy(hit, group, retriever)) &&
+    [...anchors.ordinals].every((rank) => ordinalsIn(hit.passage.text).has(rank));
   const type = expectedAnswerType(question);
   if (!type && asksWho(question)) {
     const questionTerms = new Set(query.groups.flat());
@@ -80,6 +81,8 @@ interface Anchors {
   /** The names only some documents mention ("Singapour", not "France"): a typed answer must state them itself. */
   partners: string[][];
   years: string[][];
+  /** "the third dialogue": only a passage stating that rank ("troisième", "3e") can be about that one. */
+  ordinals: Set<string>;
 }
 
 function anchorsOf(question: string, query: AnalyzedQuery, retriever: Retriever): Anchors {
@@ -94,6 +97,7 @@ function anchorsOf(question: string, query: AnalyzedQuery, retriever: Retriever)
     names: named,
     partners: named.filter((group) => retriever.documentsMentioning(group).size < retriever.documentCount),
     years: query.groups.filter((group) => years.has(group[0] ?? '')),
+    ordinals: ordinalsIn(question),
   };
 }
 

@@ -9,6 +9,45 @@ const ENGLISH_STOP = new Set(englishStopwords.map((word) => word.toLowerCase()))
 const EXTRA_STOP = new Set(['ainsi', 'afin', 'etre', 'cette', 'dont', 'tout', 'tous', 'toute', 'toutes', 'plus', 'entre']);
 /** "64th", "3rd", "27e", "66ème", "1er": an ordinal is indexed as its number, so the languages meet. */
 const ORDINAL = /^(\d+)(?:st|nd|rd|th|e|er|re|ère|eme|ème|ieme|ième)$/u;
+/** Spelt ordinals, folded ("troisieme", "third"); "premier" and "second" are left alone, being common words too. */
+const ORDINAL_WORDS = new Map([
+  ['deuxieme', '2'],
+  ['third', '3'],
+  ['troisieme', '3'],
+  ['fourth', '4'],
+  ['quatrieme', '4'],
+  ['fifth', '5'],
+  ['cinquieme', '5'],
+  ['sixth', '6'],
+  ['sixieme', '6'],
+  ['seventh', '7'],
+  ['septieme', '7'],
+  ['eighth', '8'],
+  ['huitieme', '8'],
+  ['ninth', '9'],
+  ['neuvieme', '9'],
+  ['tenth', '10'],
+  ['dixieme', '10'],
+]);
+
+const ORDINAL_SUFFIX = /^(?:st|nd|rd|th|e|er|re|ère|eme|ème|ieme|ième)$/u;
+
+/** The ranks a text states: "3" for "la troisième édition", "la 3 ème réunion" or "le 3<sup>e</sup> forum". */
+export function ordinalsIn(text: string): Set<string> {
+  const tokens = (text.match(/[\p{L}\p{N}]+/gu) ?? []).filter((token) => token !== 'sup');
+  const ranks = new Set<string>();
+  tokens.forEach((token, i) => {
+    const rank = ordinalNumber(token);
+    if (rank) ranks.add(rank);
+    else if (/^\d+$/u.test(token) && ORDINAL_SUFFIX.test(tokens[i + 1] ?? '')) ranks.add(token);
+  });
+  return ranks;
+}
+
+/** The number an ordinal stands for ("3" for "3rd", "3ème", "third", "troisième"), or `null`. */
+export function ordinalNumber(word: string): string | null {
+  return ORDINAL.exec(word)?.[1] ?? ORDINAL_WORDS.get(fold(word)) ?? null;
+}
 /** Words that shape a question but never name what it is about. */
 const QUESTION_WORDS = new Set([
   ...['combien', 'quand', 'quel', 'quelle', 'quels', 'quelles', 'ou', 'comment', 'pourquoi', 'selon', 'quoi', 'lequel', 'laquelle'],
@@ -27,7 +66,7 @@ export function words(text: string): string[] {
   const tokens = text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*(?:-[\p{L}\p{N}]+)*/gu) ?? [];
   return tokens
     .flatMap((token) => token.replace(ELISION, '').replace(/['’]s?$/u, '').split('-'))
-    .map((word) => word.replace(ORDINAL, '$1'))
+    .map((word) => ordinalNumber(word) ?? word)
     .filter(Boolean);
 }
 

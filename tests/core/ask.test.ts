@@ -54,6 +54,14 @@ describe('core.ask on the real index', () => {
     expect((await core.ask('Which city hosted the 2021 Internet Governance Forum?')).kind).toBe('not-covered');
   });
 
+  it('answers about "the third" meeting only from a passage stating that rank', async () => {
+    const third = await core.ask('Quand a eu lieu la troisième réunion des sherpas du G7 ?');
+    expect(third.kind).toBe('answered');
+    if (third.kind === 'answered') expect(third.citations[0]?.quote).toContain('3 ème réunion des sherpas');
+    expect((await core.ask('When did the 3rd G7 sherpa meeting take place?')).kind).toBe('answered');
+    expect((await core.ask('Quand a eu lieu la cinquième réunion des sherpas du G7 ?')).kind).toBe('not-covered');
+  });
+
   it('dates an event only from a passage naming a partner the question names', async () => {
     // The activity report mentions Canada, but the dated rows these words find are about other partners.
     const canada = await core.ask('Quand la France et le Canada ont-ils signé leur feuille de route numérique ?');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeFrench, frenchTerm, words } from '../../src/search/analyzer.js';
+import { analyzeFrench, frenchTerm, ordinalsIn, words } from '../../src/search/analyzer.js';
 
 describe('the French analyser', () => {
   it('drops elisions and stop words, stems and folds accents', () => {
@@ -13,6 +13,14 @@ describe('the French analyser', () => {
     expect(words('le 64ème forum, la 3 ème réunion, le 1er juin, the 64th forum, 27e sommet')).toEqual([
       'le', '64', 'forum', 'la', '3', 'ème', 'réunion', 'le', '1', 'juin', 'the', '64', 'forum', '27', 'sommet',
     ]);
+  });
+
+  it('reads the ranks a text states, spelt or in figures, not the other numbers', () => {
+    expect([...ordinalsIn('la troisième édition, le 64<sup>ème</sup> forum, la 3 ème réunion, le 3 octobre')]).toEqual([
+      '3',
+      '64',
+    ]);
+    expect([...ordinalsIn('the fifth meeting and the 2nd forum, 12 states')]).toEqual(['5', '2']);
   });
 
   it('keeps numbers that are not ordinals whole', () => {
