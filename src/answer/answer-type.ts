@@ -59,10 +59,20 @@ export function holdsAnswerType(text: string, type: AnswerType, question: string
 }
 
 const COUNTED = /(?<![\p{L}])(?:combien\s+(?:de\s+|d['’]\s*)|how\s+(?:many|much)\s+)(\p{L}+)/iu;
+/** The rest of a name, after its first word (no `i` flag: it would let `\p{Lu}` match any letter). */
+const NAME_REST = /^(?:\s+\p{Lu}\p{L}*)*/u;
 
-/** The word a "how many" question counts (`incidents` in "combien d'incidents…"), or `null`. */
+/**
+ * The word a "how many" question counts (`incidents` in "combien d'incidents…"), or `null`. Of a name, its last word:
+ * "combien de French Tech Visa" counts visas, not the French Tech Tickets beside them.
+ */
 export function countedWord(question: string): string | null {
-  return COUNTED.exec(question)?.[1] ?? null;
+  const match = COUNTED.exec(question);
+  const first = match?.[1];
+  if (!match || !first) return null;
+  if (!/^\p{Lu}/u.test(first)) return first;
+  const rest = NAME_REST.exec(question.slice(match.index + match[0].length))?.[0].trim();
+  return rest ? (rest.split(/\s+/u).at(-1) ?? first) : first;
 }
 
 function numbersIn(text: string): string[] {

@@ -64,4 +64,10 @@ describe('countedWord', () => {
     expect(countedWord('How many missions were carried out?')).toBe('missions');
     expect(countedWord('Quand le texte a-t-il été signé ?')).toBeNull();
   });
+
+  it('counts the last word of a name, not its first', () => {
+    expect(countedWord('Combien de French Tech Visa ont été délivrés ?')).toBe('Visa');
+    expect(countedWord("Combien d'États ont ratifié la convention ?")).toBe('États');
+    expect(countedWord('How many Member States signed it?')).toBe('States');
+  });
 });
