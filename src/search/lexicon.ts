@@ -59,7 +59,11 @@ export function loadLexicon(path: string): Lexicon {
   };
 }
 
+/** The phrase as a pattern where a hyphen and a space are alike: "fake-news" is "fake news", "self defence" "self-defence". */
 function phrasePattern(phrase: string): RegExp {
-  const escaped = phrase.toLowerCase().replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const escaped = phrase
+    .toLowerCase()
+    .replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
+    .replace(/[\s-]+/gu, '[\\s-]+');
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?:s|es)?(?![\\p{L}\\p{N}])`, 'u');
 }

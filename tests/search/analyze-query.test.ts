@@ -20,6 +20,13 @@ describe('analyzeQuery with the committed lexicon', () => {
     expect(roadmap[0]).toEqual(expect.arrayContaining([frenchTerm('feuille'), frenchTerm('route')]));
   });
 
+  it('matches a glossary phrase whether the question hyphenates it or not', () => {
+    for (const question of ['How does France fight fake news?', 'How does France fight fake-news?']) {
+      const query = analyzeQuery(question, lexicon);
+      expect(query.terms.get(frenchTerm('fausses'))).toBe(1);
+    }
+  });
+
   it('maps an irregular English form through its base word', () => {
     const query = analyzeQuery('Whom did the ambassador meet, and who met him?', lexicon);
     const met = query.groups.find((group) => group[0] === frenchTerm('met'));
