@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fold } from './analyzer.js';
+import { phrasePattern } from './phrase-pattern.js';
 
 /** A French phrase a question may use, and the words the documents use for the same thing. */
 export interface FrenchEquivalence {
@@ -29,7 +30,7 @@ export class FrenchGlossary {
     }
     return new FrenchGlossary(parseGlossary(raw).map((entry) => {
       const folded = fold(entry.phrase).replace(/’/gu, "'");
-      return { ...entry, folded, pattern: phrasePattern(folded) };
+      return { ...entry, folded, pattern: phrasePattern(folded, 's|x') };
     }));
   }
 
@@ -57,9 +58,4 @@ export function parseGlossary(raw: string): FrenchEquivalence[] {
       if (!phrase || !renderings) return [];
       return [{ phrase: phrase.trim(), renderings: renderings.split('|').map((r) => r.trim()).filter(Boolean) }];
     });
-}
-
-function phrasePattern(phrase: string): RegExp {
-  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?:s|x)?(?![\\p{L}\\p{N}])`, 'u');
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { dirname, join } from 'node:path';
 import { englishTerm, fold } from './analyzer.js';
+import { phrasePattern } from './phrase-pattern.js';
 import { FrenchGlossary, type FrenchEquivalence } from './french-glossary.js';
 
 const lexiconSchema = z.object({
@@ -48,7 +49,7 @@ export function loadLexicon(path: string): Lexicon {
     byStem.set(stem, [...new Set([...(byStem.get(stem) ?? []), ...targets])]);
   }
   const frSyn = new Map(Object.entries(data.frSyn).map(([word, syns]) => [fold(word), syns]));
-  const glossary = data.glossary.map((entry) => ({ ...entry, pattern: phrasePattern(entry.en) }));
+  const glossary = data.glossary.map((entry) => ({ ...entry, pattern: phrasePattern(entry.en, 's|es') }));
   const french = FrenchGlossary.load(join(dirname(path), 'fr-glossary.tsv'));
   return {
     translate: (word) => data.enFr[word.toLowerCase()] ?? byStem.get(englishTerm(word)) ?? [],
@@ -57,13 +58,4 @@ export function loadLexicon(path: string): Lexicon {
     frenchEquivalents: (text) => french.matches(text),
     size: byStem.size,
   };
-}
-
-/** The phrase as a pattern where a hyphen and a space are alike: "fake-news" is "fake news", "self defence" "self-defence". */
-function phrasePattern(phrase: string): RegExp {
-  const escaped = phrase
-    .toLowerCase()
-    .replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
-    .replace(/[\s-]+/gu, '[\\s-]+');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?:s|es)?(?![\\p{L}\\p{N}])`, 'u');
 }

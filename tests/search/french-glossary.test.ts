@@ -29,6 +29,8 @@ describe('the French glossary', () => {
     expect(glossary.matches('à New Delhi').map((m) => m.phrase)).toEqual(['new delhi']);
     expect(glossary.matches('la Taxe sur la Valeur Ajoutee')[0]?.renderings).toEqual(['TVA']);
     expect(glossary.matches('Paris et Berlin')).toEqual([]);
+    expect(glossary.matches('la cité-État').map((m) => m.renderings)).toEqual([['Singapour']]);
+    expect(glossary.matches('la cité État').map((m) => m.renderings)).toEqual([['Singapour']]);
   });
 
   it('lets the documents’ wording answer for the phrase in a French question', () => {
