@@ -9,7 +9,7 @@ export interface ExpansionWeights {
   frenchSynonym: number;
 }
 
-export const defaultExpansionWeights: ExpansionWeights = { translation: 0.7, glossary: 1, frenchSynonym: 0 };
+export const defaultExpansionWeights: ExpansionWeights = { translation: 0.7, glossary: 1, frenchSynonym: 0.2 };
 
 /** A question turned into weighted French index terms. */
 export interface AnalyzedQuery {
@@ -51,7 +51,9 @@ export function analyzeQuery(
     const weight = lang === 'en' ? weights.translation : weights.frenchSynonym;
     for (const target of expansions) {
       for (const term of analyzeFrench(target)) {
-        if (weight > 0) group.add(term);
+        // A French synonym helps rank passages but does not count as the word being covered: thesaurus neighbours
+        // are loose ("protection" for "sécurité"), and counting them let unanswerable questions through.
+        if (weight > 0 && lang === 'en') group.add(term);
         add(term, weight);
       }
     }

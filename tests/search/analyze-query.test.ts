@@ -27,6 +27,12 @@ describe('analyzeQuery with the committed lexicon', () => {
     }
   });
 
+  it('ranks a French question with thesaurus synonyms, without counting them as covering its words', () => {
+    const query = analyzeQuery('Quel accord la France a-t-elle signé ?', lexicon);
+    expect(query.terms.get(frenchTerm('convention'))).toBe(0.2);
+    expect(query.groups.flat()).not.toContain(frenchTerm('convention'));
+  });
+
   it('maps an irregular English form through its base word', () => {
     const query = analyzeQuery('Whom did the ambassador meet, and who met him?', lexicon);
     const met = query.groups.find((group) => group[0] === frenchTerm('met'));
