@@ -83,7 +83,17 @@ export function isEnglishStopword(word: string): boolean {
 /** Index term of a French word: Snowball stem, then accents folded. Numbers and acronyms stay whole. */
 export function frenchTerm(word: string): string {
   if (/\d/u.test(word)) return word;
-  return fold(frenchStem(word.toLowerCase()));
+  return fold(frenchStem(withLikelyAccents(word.toLowerCase())));
+}
+
+/**
+ * A word typed (or set in capitals) without any accent gets the accent its ending most likely had, so that it stems
+ * like the accented word: "securite" and "SECURITE" like "sécurité", "donnees" like "données". The stemmer strips
+ * "-ité" and "-ée" but not "-ite" and "-ee".
+ */
+function withLikelyAccents(word: string): string {
+  if (/[^\p{ASCII}]/u.test(word)) return word;
+  return word.replace(/ite(s?)$/u, 'ité$1').replace(/ee(s?)$/u, 'ée$1');
 }
 
 export function englishTerm(word: string): string {

@@ -9,6 +9,18 @@ describe('the French analyser', () => {
     expect(frenchTerm('États')).toBe(frenchTerm('etats'));
   });
 
+  it('stems a word typed or set in capitals without accents like the accented word', () => {
+    for (const [plain, accented] of [
+      ['securite', 'sécurité'],
+      ['CYBERSECURITE', 'cybersécurité'],
+      ['donnees', 'données'],
+      ['priorites', 'priorités'],
+    ]) {
+      expect(frenchTerm(plain ?? '')).toBe(frenchTerm(accented ?? ''));
+    }
+    expect(frenchTerm('site')).toBe(frenchTerm('sites'));
+  });
+
   it('indexes an ordinal as its number, in either language', () => {
     expect(words('le 64ème forum, la 3 ème réunion, le 1er juin, the 64th forum, 27e sommet')).toEqual([
       'le', '64', 'forum', 'la', '3', 'ème', 'réunion', 'le', '1', 'juin', 'the', '64', 'forum', '27', 'sommet',
