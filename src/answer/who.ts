@@ -4,8 +4,15 @@
  * that names only the person the question already gives ("Who succeeded Henri Verdier?") is no answer.
  */
 
-const WHO_CUES =
-  /^(?:(?:à|a|par|de|avec)\s+)?qui(?![\p{L}])|(?<![\p{L}])(?:who|whom)\s+(?:is|are|was|were|will|would|did|does|do|has|have|had|signed|leads?|led|chairs?|chaired|heads?|headed|succeeded|replaced|runs?|ran)(?![\p{L}])|^(?:who|whom)(?![\p{L}])/iu;
+const WHO_VERBS = [
+  ...['is', 'are', 'was', 'were', 'will', 'would', 'did', 'does', 'do', 'has', 'have', 'had'],
+  ...['signed', 'leads?', 'led', 'chairs?', 'chaired', 'heads?', 'headed', 'succeeded', 'replaced', 'runs?', 'ran'],
+].join('|');
+/** "Qui…", "À qui…", "Who is…", "…who did he meet": "qui" inside a French question is a relative pronoun. */
+const WHO_CUES = new RegExp(
+  String.raw`^(?:(?:à|a|par|de|avec)\s+)?qui(?![\p{L}])|(?<![\p{L}])(?:who|whom)\s+(?:${WHO_VERBS})(?![\p{L}])|^(?:who|whom)(?![\p{L}])`,
+  'iu',
+);
 
 /** True when the question asks who (a person or a body), not what or when. */
 export function asksWho(question: string): boolean {
@@ -14,9 +21,15 @@ export function asksWho(question: string): boolean {
 
 const NAME = String.raw`\p{Lu}[\p{L}'’-]*`;
 /** "M. Martinon", "Mme Heli Tiirmaa-Klaar", "Monsieur Henri VERDIER". */
-const TITLED = new RegExp(String.raw`(?<![\p{L}])(?:M\.|Mme|Mlle|Monsieur|Madame|Dr|Mr|Mrs|Ms)\s+((?:${NAME}\s*){1,3})`, 'gu');
+const TITLED = new RegExp(
+  String.raw`(?<![\p{L}])(?:M\.|Mme|Mlle|Monsieur|Madame|Dr|Mr|Mrs|Ms)\s+((?:${NAME}\s*){1,3})`,
+  'gu',
+);
 /** "Jean-Yves Le Drian", "David Koh": two or three capitalised words, a particle allowed between. */
-const FULL_NAME = new RegExp(String.raw`(?<![\p{L}])${NAME}(?:\s+(?:de|du|le|la|Le|La|van|von))?(?:\s+${NAME}){1,2}`, 'gu');
+const FULL_NAME = new RegExp(
+  String.raw`(?<![\p{L}])${NAME}(?:\s+(?:de|du|le|la|Le|La|van|von))?(?:\s+${NAME}){1,2}`,
+  'gu',
+);
 /** "ANFR", "MeitY"-like acronyms of three capitals or more. */
 const ACRONYM = /(?<![\p{L}])\p{Lu}{2,}\p{L}*\p{Lu}(?![\p{L}])/gu;
 

@@ -1,4 +1,4 @@
-import { countedWord, expectedAnswerType, holdsAnswerType } from '../answer/answer-type.js';
+import { countedWord, expectedAnswerType, holdsAnswerType, type AnswerType } from '../answer/answer-type.js';
 import { asksWho, namesSomeoneNew } from '../answer/who.js';
 import type { AnalyzedQuery } from '../search/analyze-query.js';
 import { frenchTerm, ordinalsIn } from '../search/analyzer.js';
@@ -11,9 +11,9 @@ const TYPED_DEPTH = 5;
 
 /**
  * The retrieved passages an answer may quote: none unless one of the best three covers enough of the question, and
- * only from documents that mention the names and years it asks about. When the question asks for an amount or a
- * date, only passages holding one (see `answer-type.ts`), and for a date one naming a partner the question names; for "how many X", only
- * passages that name X or clearly match the question, since a number next to another noun is no answer.
+ * only from documents that mention the names, years and ranks it asks about. A question asking for an amount or a
+ * date is answered only from passages holding one (see `answer-type.ts`), a who-question only from passages naming
+ * someone new (see `who.ts`).
  */
 export function answeringPassages(
   question: string,
@@ -25,39 +25,54 @@ export function answeringPassages(
   const best = hits.reduce((max, hit, i) => (i < 3 ? Math.max(max, hit.coverage) : max), 0);
   if (best < minCoverage || namesTheUnknown(question, query, retriever)) return [];
   const anchors = anchorsOf(question, query, retriever);
+  const anchored = inAnchoredPlace(anchors, retriever);
+  // A typed answer must be among the best few passages, not merely the best few of those that survive the anchors.
+  const top = hits.slice(0, TYPED_DEPTH).filter(anchored);
+  const type = expectedAnswerType(question);
+  const candidates = type
+    ? typedPassages(question, type, query, top, { retriever, anchors })
+    : asksWho(question)
+      ? namingPassages(query, top, retriever)
+      : hits.filter(anchored);
+  return candidates.some((hit) => hit.coverage >= minCoverage) ? candidates : [];
+}
+
+/** Passages of documents mentioning every name, stating every year (or dated so) and every rank the question gives. */
+function inAnchoredPlace(anchors: Anchors, retriever: Retriever): (hit: RetrievedPassage) => boolean {
   const nameDocuments = anchors.names.map((group) => retriever.documentsMentioning(group));
-  const inAnchoredDocuments = (hit: RetrievedPassage) =>
+  return (hit) =>
     nameDocuments.every((docs) => docs.has(hit.passage.doc)) &&
     anchors.years.every((group) => statedBy(hit, group, retriever)) &&
     [...anchors.ordinals].every((rank) => ordinalsIn(hit.passage.text).has(rank));
-  const type = expectedAnswerType(question);
-  if (!type && asksWho(question)) {
-    const questionTerms = new Set(query.groups.flat());
-    const naming = hits
-      .slice(0, TYPED_DEPTH)
-      .filter(inAnchoredDocuments)
-      .filter((hit) =>
-        namesSomeoneNew(
-          hit.passage.text,
-          (word) => retriever.isNamedInCorpus([frenchTerm(word)]),
-          (word) => questionTerms.has(frenchTerm(word)),
-        ),
-      );
-    return naming.some((hit) => hit.coverage >= minCoverage) ? naming : [];
-  }
-  if (!type) {
-    const anchored = hits.filter(inAnchoredDocuments);
-    return anchored.some((hit) => hit.coverage >= minCoverage) ? anchored : [];
-  }
+}
+
+/**
+ * Passages holding the amount, sum or date asked for; a date only from a passage naming a partner the question names;
+ * for "how many X", only passages naming X or clearly matching the question, since a number next to another noun is
+ * no answer.
+ */
+function typedPassages(
+  question: string,
+  type: AnswerType,
+  query: AnalyzedQuery,
+  hits: RetrievedPassage[],
+  parts: { retriever: Retriever; anchors: Anchors },
+): RetrievedPassage[] {
+  const { retriever, anchors } = parts;
   const counted = type === 'amount' ? countedWord(question) : null;
   const focus = counted === null ? undefined : query.groups.find((group) => group[0] === frenchTerm(counted));
-  const typed = hits
-    .slice(0, TYPED_DEPTH)
-    .filter(inAnchoredDocuments)
+  return hits
     .filter((hit) => type !== 'date' || namesAPartner(hit, anchors.partners, retriever))
     .filter((hit) => holdsAnswerType(hit.passage.text, type, question))
     .filter((hit) => !focus || hit.coverage >= CLEAR_COVERAGE || retriever.mentions(hit.passage, focus));
-  return typed.some((hit) => hit.coverage >= minCoverage) ? typed : [];
+}
+
+/** Passages naming a person or body the question does not, for a who-question. */
+function namingPassages(query: AnalyzedQuery, hits: RetrievedPassage[], retriever: Retriever): RetrievedPassage[] {
+  const questionTerms = new Set(query.groups.flat());
+  const isName = (word: string) => retriever.isNamedInCorpus([frenchTerm(word)]);
+  const inQuestion = (word: string) => questionTerms.has(frenchTerm(word));
+  return hits.filter((hit) => namesSomeoneNew(hit.passage.text, isName, inQuestion));
 }
 
 /**
@@ -75,7 +90,7 @@ function statedBy(hit: RetrievedPassage, group: readonly string[], retriever: Re
   return retriever.mentions(hit.passage, group) || retriever.titleNames(hit.passage.doc, group);
 }
 
-/** What a question is pinned to: the names the corpus knows as names, and the years it gives. */
+/** What a question is pinned to: the names the corpus knows as names, the years and the ranks it gives. */
 interface Anchors {
   names: string[][];
   /** The names only some documents mention ("Singapour", not "France"): a typed answer must state them itself. */

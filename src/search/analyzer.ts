@@ -52,8 +52,9 @@ export function ordinalNumber(word: string): string | null {
 const QUESTION_WORDS = new Set([
   ...['combien', 'quand', 'quel', 'quelle', 'quels', 'quelles', 'ou', 'comment', 'pourquoi', 'selon', 'quoi', 'lequel', 'laquelle'],
   ...['how', 'much', 'many', 'what', 'which', 'when', 'where', 'who', 'whom', 'whose', 'why', 'according', 'per', 'every'],
-  ...['let', 'since', 'does', 'did', 'do', 'say', 'says', 'said', 'still', 'way', 'whether', 'there', 'get', 'gets', 'got'],
-  ...['think', 'thinks', 'veut', 'veulent', 'voudrait', 'voudraient', 'va', 'vont', 'somme', 'stance'],
+  ...['let', 'since', 'does', 'did', 'do', 'say', 'says', 'said', 'still', 'way', 'whether', 'there'],
+  ...['get', 'gets', 'got', 'think', 'thinks', 'stance'],
+  ...['veut', 'veulent', 'voudrait', 'voudraient', 'va', 'vont', 'somme'],
 ]);
 
 /** Lower case without diacritics: `États` and `Etats` must meet. */
