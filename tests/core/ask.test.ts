@@ -62,6 +62,14 @@ describe('core.ask on the real index', () => {
     expect((await core.ask('Quand a eu lieu la cinquième réunion des sherpas du G7 ?')).kind).toBe('not-covered');
   });
 
+  it('answers a who-question from a passage naming someone new, even about a succession', async () => {
+    const answer = await core.ask('Qui a remplacé David Martinon comme ambassadeur pour le numérique ?');
+    expect(answer.kind).toBe('answered');
+    if (answer.kind === 'answered') expect(answer.citations[0]?.quote).toContain('Henri Verdier a pris ses fonctions');
+    // The G7/G20 ministerial rows match every word but name no one who chaired anything.
+    expect((await core.ask('Who chaired the 2019 G20 digital ministers meeting?')).kind).toBe('not-covered');
+  });
+
   it('dates an event only from a passage naming a partner the question names', async () => {
     // The activity report mentions Canada, but the dated rows these words find are about other partners.
     const canada = await core.ask('Quand la France et le Canada ont-ils signé leur feuille de route numérique ?');
