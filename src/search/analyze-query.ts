@@ -72,13 +72,14 @@ export function analyzeQuery(
 
 /**
  * An English phrase the glossary renders ("roadmap" → "feuille de route") answers for its own words: their groups
- * join the phrase's, so a word the dictionaries lack is not counted missing beside the phrase that renders it.
+ * join the phrase's, so a word the dictionaries lack is not counted missing beside the phrase that renders it. The
+ * user's own terms stay first: a group is known by its first term (a name to anchor, the noun a "how many" counts).
  */
 function mergePhraseGroup(groups: string[][], ownTerms: string[], phraseTerms: string[]): void {
   const own = new Set(ownTerms);
   const merged = groups.filter((group) => own.has(group[0] ?? ''));
   const kept = groups.filter((group) => !own.has(group[0] ?? ''));
-  groups.splice(0, groups.length, ...kept, [...new Set([...phraseTerms, ...merged.flat()])]);
+  groups.splice(0, groups.length, ...kept, [...new Set([...merged.flat(), ...phraseTerms])]);
 }
 
 /**

@@ -17,6 +17,7 @@ describe('analyzeQuery with the committed lexicon', () => {
     const query = analyzeQuery('When was the roadmap with India adopted?', lexicon);
     const roadmap = query.groups.filter((group) => group.includes('roadmap'));
     expect(roadmap).toHaveLength(1);
+    expect(roadmap[0]?.[0]).toBe('roadmap');
     expect(roadmap[0]).toEqual(expect.arrayContaining([frenchTerm('feuille'), frenchTerm('route')]));
   });
 
