@@ -39,9 +39,8 @@ export function answeringPassages(
 
 /** Passages of documents mentioning every name, stating every year (or dated so) and every rank the question gives. */
 function inAnchoredPlace(anchors: Anchors, retriever: Retriever): (hit: RetrievedPassage) => boolean {
-  const nameDocuments = anchors.names.map((group) => retriever.documentsMentioning(group));
   return (hit) =>
-    nameDocuments.every((docs) => docs.has(hit.passage.doc)) &&
+    anchors.nameDocuments.every((docs) => docs.has(hit.passage.doc)) &&
     anchors.years.every((group) => statedBy(hit, group, retriever)) &&
     [...anchors.ordinals].every((rank) => ordinalsIn(hit.passage.text).has(rank));
 }
@@ -92,7 +91,8 @@ function statedBy(hit: RetrievedPassage, group: readonly string[], retriever: Re
 
 /** What a question is pinned to: the names the corpus knows as names, the years and the ranks it gives. */
 interface Anchors {
-  names: string[][];
+  /** For each name the corpus knows as a name, the documents mentioning it. */
+  nameDocuments: Set<string>[];
   /** The names only some documents mention ("Singapour", not "France"): a typed answer must state them itself. */
   partners: string[][];
   years: string[][];
@@ -108,9 +108,10 @@ function anchorsOf(question: string, query: AnalyzedQuery, retriever: Retriever)
     const source = retriever.titledNameBehind(group);
     return source ? [[...group, source]] : [];
   });
+  const nameDocuments = named.map((group) => retriever.documentsMentioning(group));
   return {
-    names: named,
-    partners: named.filter((group) => retriever.documentsMentioning(group).size < retriever.documentCount),
+    nameDocuments,
+    partners: named.filter((_, i) => (nameDocuments[i]?.size ?? 0) < retriever.documentCount),
     years: query.groups.filter((group) => years.has(group[0] ?? '')),
     ordinals: ordinalsIn(question),
   };
