@@ -6,6 +6,10 @@ export type AppErrorCode =
   | 'INDEX_MISSING'
   | 'INDEX_STALE'
   | 'INDEX_CORRUPT'
+  /** Another process holds the build lock and did not finish in time. */
+  | 'INDEX_BUSY'
+  /** The index folder cannot be written (no space left, read-only, no permission). */
+  | 'INDEX_WRITE'
   | 'MODEL_UNAVAILABLE'
   | 'UPSTREAM'
   /** The process is shutting down and takes no new question. */
@@ -33,4 +37,9 @@ export function isAppError(error: unknown): error is AppError {
 export function describeError(error: unknown): string {
   if (isAppError(error)) return error.message;
   return 'An internal error occurred.';
+}
+
+/** The `code` of a Node.js system error (`ENOSPC`, `EEXIST`…), undefined for anything else. */
+export function errnoCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }

@@ -2,7 +2,7 @@ import { composeAnswer, notCovered } from '../answer/compose-answer.js';
 import { selectEvidence } from '../answer/select-evidence.js';
 import { isVerbatim } from '../answer/verify-quote.js';
 import { createDocumentViews } from '../documents/document-views.js';
-import { analyzeQuery, type AnalyzedQuery, type ExpansionWeights } from '../search/analyze-query.js';
+import { analyzeQuery, type ExpansionWeights } from '../search/analyze-query.js';
 import type { Lexicon } from '../search/lexicon.js';
 import type { Retriever, RetrievedPassage } from '../search/retriever.js';
 import type { Answer, DocumentMeta, SearchHit } from '../types.js';

@@ -5,7 +5,9 @@ import type { BuildProgress } from '../search/build-index.js';
 import { chooseEmbedder, type EmbedderChoice } from '../search/embedders/select-embedder.js';
 import { emptyLexicon, loadLexicon, type Lexicon } from '../search/lexicon.js';
 import type { ManifestKey } from '../search/manifest.js';
+import { withBuildLock } from '../search/build-lock.js';
 import { openIndex, type LoadedIndex } from '../search/open-index.js';
+import { writeFailure } from '../search/write-failure.js';
 import { Retriever, type RetrievalMode } from '../search/retriever.js';
 import { indexSettings } from '../search/settings.js';
 import type { Core } from './core.js';
@@ -99,8 +101,17 @@ async function ensureIndex(
   }
   // Loaded only to build: the splitter it pulls in costs a cold start that reuses a built index about a second.
   const { buildIndex } = await import('../search/build-index.js');
-  await buildIndex(corpus, indexDir, choice, key, options.onProgress);
-  return openIndex(indexDir, key);
+  return withBuildLock(indexDir, async () => {
+    if (!options.forceBuild) {
+      // Another process may have built it while this one waited for the lock.
+      const built = await openIndex(indexDir, key).catch(() => null);
+      if (built) return built;
+    }
+    await buildIndex(corpus, indexDir, choice, key, options.onProgress);
+    return openIndex(indexDir, key);
+  }, { onWait: notice }).catch((error: unknown) => {
+    throw writeFailure(error, indexDir) ?? error;
+  });
 }
 
 function readLexicon(): Lexicon {

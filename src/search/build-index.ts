@@ -1,23 +1,28 @@
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ingestCorpus } from '../ingest/ingest-corpus.js';
 import type { Corpus } from '../ingest/read-corpus.js';
 import type { Passage } from '../types.js';
 import { fitLsa } from './embedders/lsa-embedder.js';
 import type { EmbedderChoice } from './embedders/select-embedder.js';
-import { FILES, newBuildDir, publishBuild } from './index-files.js';
+import { FILES, digestFiles, newBuildDir, publishBuild } from './index-files.js';
 import { LexicalIndex } from './lexical-index.js';
-import type { Manifest, ManifestKey } from './manifest.js';
+import { MANIFEST_FORMAT, type Manifest, type ManifestKey } from './manifest.js';
 import { properNameTerms } from './proper-names.js';
 import { LSA_DIMENSION } from './settings.js';
 import { VectorIndex } from './vector-index.js';
+import { writeFailure } from './write-failure.js';
 
 /** Called as the build goes: a step name and how far it is (`done` of `total`). */
 export type BuildProgress = (step: string, done: number, total: number) => void;
 
 const EMBED_BATCH = 16;
 
-/** Builds lexical and vector indexes from the corpus and publishes them atomically under `indexDir`. */
+/**
+ * Builds lexical and vector indexes from the corpus and publishes them atomically under `indexDir`.
+ * Call with the build lock held (`withBuildLock`). A build that fails is removed, leaving CURRENT as it was; a
+ * refusal to write (disk full, read-only folder) is an INDEX_WRITE error that says so.
+ */
 export async function buildIndex(
   corpus: Corpus,
   indexDir: string,
@@ -28,24 +33,43 @@ export async function buildIndex(
   onProgress('paragraphs', 0, 1);
   const { passages } = await ingestCorpus(corpus);
   onProgress('paragraphs', 1, 1);
-  const { id, dir } = await newBuildDir(indexDir);
+  let build: { id: string; dir: string } | undefined;
+  try {
+    build = await newBuildDir(indexDir);
+    const manifest = await writeBuild(corpus, passages, build.dir, choice, key, onProgress);
+    await publishBuild(indexDir, build.id);
+    onProgress('done', 1, 1);
+    return manifest;
+  } catch (error: unknown) {
+    if (build) await rm(build.dir, { recursive: true, force: true }).catch(() => {});
+    throw writeFailure(error, indexDir) ?? error;
+  }
+}
+
+async function writeBuild(
+  corpus: Corpus,
+  passages: readonly Passage[],
+  dir: string,
+  choice: EmbedderChoice,
+  key: ManifestKey,
+  onProgress: BuildProgress,
+): Promise<Manifest> {
   const lexical = LexicalIndex.build(passages);
   const { vectors, dimension } = await embedPassages(passages, choice, dir, onProgress);
   VectorIndex.build(vectors, dimension).write(join(dir, FILES.vectors));
   await writeFile(join(dir, FILES.lexical), lexical.toJSON(), 'utf8');
   await writeFile(join(dir, FILES.passages), JSON.stringify(passageStore(corpus, passages)), 'utf8');
   const manifest: Manifest = {
-    format: 1,
+    format: MANIFEST_FORMAT,
     builtAt: new Date().toISOString(),
     seeds: key.seeds,
     metadataSha: key.metadataSha,
     embedder: { id: key.embedderId, dimension },
     settings: key.settings,
     passages: passages.length,
+    files: await digestFiles(dir),
   };
   await writeFile(join(dir, FILES.manifest), JSON.stringify(manifest, null, 2), 'utf8');
-  await publishBuild(indexDir, id);
-  onProgress('done', 1, 1);
   return manifest;
 }
 

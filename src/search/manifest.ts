@@ -1,14 +1,18 @@
 import { z } from 'zod';
 
 /** What an index was built from; any difference from the expected one means the index is stale. */
+export const MANIFEST_FORMAT = 2;
+
 export const manifestSchema = z.object({
-  format: z.literal(1),
+  format: z.literal(MANIFEST_FORMAT),
   builtAt: z.string(),
   seeds: z.array(z.object({ doc: z.string(), sha256: z.string() })),
   metadataSha: z.string(),
   embedder: z.object({ id: z.string(), dimension: z.number().int().positive() }),
   settings: z.object({ analyzer: z.string(), maxPassageChars: z.number(), lsaDimension: z.number() }),
   passages: z.number().int().nonnegative(),
+  /** Size and SHA-256 of every other file of the build, checked before any of them is read. */
+  files: z.record(z.string(), z.object({ bytes: z.number().int().nonnegative(), sha256: z.string() })),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;

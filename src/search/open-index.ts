@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { DocumentMeta, Passage } from '../types.js';
 import { LsaEmbedder } from './embedders/lsa-embedder.js';
-import { FILES, currentBuildDir } from './index-files.js';
+import { FILES, currentBuild, digest } from './index-files.js';
 import { LexicalIndex } from './lexical-index.js';
-import { manifestSchema, staleReasons, type Manifest, type ManifestKey } from './manifest.js';
+import { MANIFEST_FORMAT, manifestSchema, staleReasons, type Manifest, type ManifestKey } from './manifest.js';
 import { VectorIndex } from './vector-index.js';
 
 /** Everything a search needs, loaded into memory. */
@@ -27,28 +27,82 @@ const lsaSchema = z.object({ vocabulary: z.array(z.string()), idf: z.array(z.num
 
 /** Opens the published index; throws INDEX_MISSING, INDEX_STALE (with reasons) or INDEX_CORRUPT. */
 export async function openIndex(indexDir: string, expected: ManifestKey): Promise<LoadedIndex> {
-  const dir = await currentBuildDir(indexDir);
-  if (!dir) throw new AppError('INDEX_MISSING', `No index in ${indexDir}. Run \`diplomate index\`.`);
+  const current = await currentBuild(indexDir);
+  if (current.kind === 'none') throw new AppError('INDEX_MISSING', `No index in ${indexDir}. Run \`diplomate index\`.`);
+  if (current.kind === 'invalid') throw new AppError('INDEX_CORRUPT', `The index is refused: ${current.reason}.`);
+  try {
+    return await openBuild(current.dir, expected);
+  } catch (error: unknown) {
+    // A build published while this one was read may have removed it: the new one is the index now.
+    const now = await currentBuild(indexDir);
+    if (now.kind === 'build' && now.id !== current.id) return openBuild(now.dir, expected);
+    throw error;
+  }
+}
+
+async function openBuild(dir: string, expected: ManifestKey): Promise<LoadedIndex> {
   const manifest = await readManifest(dir);
   const reasons = staleReasons(manifest, expected);
   if (reasons.length > 0) throw new AppError('INDEX_STALE', `The index is out of date: ${reasons.join('; ')}.`);
+  const files = new VerifiedFiles(dir, manifest);
   try {
-    return await readParts(dir, manifest);
+    return await readParts(files, manifest);
   } catch (error: unknown) {
+    if (error instanceof AppError) throw error;
     throw new AppError('INDEX_CORRUPT', `The index in ${dir} cannot be read.`, { cause: error });
   }
 }
 
 async function readManifest(dir: string): Promise<Manifest> {
+  let raw: unknown;
   try {
-    return manifestSchema.parse(JSON.parse(await readFile(join(dir, FILES.manifest), 'utf8')));
+    raw = JSON.parse(await readFile(join(dir, FILES.manifest), 'utf8'));
   } catch (error: unknown) {
     throw new AppError('INDEX_CORRUPT', `The index manifest in ${dir} is missing or damaged.`, { cause: error });
   }
+  const format = z.object({ format: z.number() }).safeParse(raw);
+  if (format.success && format.data.format !== MANIFEST_FORMAT) {
+    throw new AppError('INDEX_STALE', 'The index is out of date: it was built by another version of diplomate.');
+  }
+  const manifest = manifestSchema.safeParse(raw);
+  if (!manifest.success) throw new AppError('INDEX_CORRUPT', `The index manifest in ${dir} is missing or damaged.`);
+  return manifest.data;
 }
 
-async function readParts(dir: string, manifest: Manifest): Promise<LoadedIndex> {
-  const store = JSON.parse(await readFile(join(dir, FILES.passages), 'utf8')) as {
+/** Reads a build's files, each only after its size and SHA-256 match the manifest: damaged bytes are never parsed. */
+class VerifiedFiles {
+  constructor(
+    readonly dir: string,
+    private readonly manifest: Manifest,
+  ) {}
+
+  path(name: string): string {
+    return join(this.dir, name);
+  }
+
+  async read(name: string): Promise<Buffer> {
+    const recorded = this.manifest.files[name];
+    if (!recorded) throw this.damaged(name, 'it is not recorded in the manifest');
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(this.path(name));
+    } catch (error: unknown) {
+      throw this.damaged(name, 'it cannot be read', error);
+    }
+    const actual = digest(bytes);
+    if (actual.bytes !== recorded.bytes || actual.sha256 !== recorded.sha256) {
+      throw this.damaged(name, 'its content differs from the one recorded at build time');
+    }
+    return bytes;
+  }
+
+  private damaged(name: string, why: string, cause?: unknown): AppError {
+    return new AppError('INDEX_CORRUPT', `The index file ${this.path(name)} is damaged: ${why}.`, { cause });
+  }
+}
+
+async function readParts(files: VerifiedFiles, manifest: Manifest): Promise<LoadedIndex> {
+  const store = JSON.parse((await files.read(FILES.passages)).toString('utf8')) as {
     documents: DocumentMeta[];
     passages: Passage[];
     properNames: string[];
@@ -57,16 +111,19 @@ async function readParts(dir: string, manifest: Manifest): Promise<LoadedIndex> 
     throw new Error('passage count differs from the manifest');
   }
   if (!Array.isArray(store.properNames)) throw new Error('the passage store lacks its proper names');
-  const lexical = LexicalIndex.fromJSON(await readFile(join(dir, FILES.lexical), 'utf8'));
-  const vectors = VectorIndex.read(join(dir, FILES.vectors), manifest.embedder.dimension);
+  const lexical = LexicalIndex.fromJSON((await files.read(FILES.lexical)).toString('utf8'));
+  // hnswlib reads from a path and trusts its bytes (damage can crash the process), so they are checked first.
+  await files.read(FILES.vectors);
+  const vectors = VectorIndex.read(files.path(FILES.vectors), manifest.embedder.dimension);
   if (vectors.size !== manifest.passages) throw new Error('vector count differs from the manifest');
-  const lsa = manifest.embedder.id.startsWith('lsa-') ? await readLsa(dir) : null;
-  return { manifest, dir, documents: store.documents, passages: store.passages, properNames: new Set(store.properNames), lexical, vectors, lsa };
+  const lsa = manifest.embedder.id.startsWith('lsa-') ? await readLsa(files) : null;
+  const { documents, passages } = store;
+  return { manifest, dir: files.dir, documents, passages, properNames: new Set(store.properNames), lexical, vectors, lsa };
 }
 
-async function readLsa(dir: string): Promise<LsaEmbedder> {
-  const meta = lsaSchema.parse(JSON.parse(await readFile(join(dir, FILES.lsa), 'utf8')));
-  const bytes = await readFile(join(dir, FILES.lsaProjection));
+async function readLsa(files: VerifiedFiles): Promise<LsaEmbedder> {
+  const meta = lsaSchema.parse(JSON.parse((await files.read(FILES.lsa)).toString('utf8')));
+  const bytes = await files.read(FILES.lsaProjection);
   const projection = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   if (projection.length !== meta.vocabulary.length * meta.dimension) throw new Error('LSA projection has the wrong size');
   return new LsaEmbedder({ ...meta, projection });

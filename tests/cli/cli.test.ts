@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../support/run-cli.js';
+import { copyOfSharedIndex } from '../support/shared-index.js';
 
 const work = mkdtempSync(join(tmpdir(), 'diplomate-cli-'));
-const indexDir = join(work, 'index');
+const indexDir = copyOfSharedIndex(join(work, 'index'));
 
 const cli = (args: string[], input?: string): Promise<CliResult> =>
   runCli(args, { indexDir, ...(input === undefined ? {} : { input }) });

@@ -1,11 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passagesIn, startFakeLlmApi, type FakeLlmApi } from '../support/llm-api.js';
 import { runCli, type CliResult } from '../support/run-cli.js';
+import { copyOfSharedIndex } from '../support/shared-index.js';
 
-const indexDir = join(mkdtempSync(join(tmpdir(), 'diplomate-cli-llm-')), 'index');
+const indexDir = copyOfSharedIndex();
 const QUESTION = 'Quelle est la position de la France sur la Convention de Budapest ?';
 
 /** Runs the real CLI with the LLM variables pointing at the loopback stand-in. */

@@ -1,7 +1,4 @@
-import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { answerToJson, isVerbatim, type Answer, type Core, type LlmLogEntry } from '../../src/index.js';
 import { passagesIn, startFakeLlmApi, type FakeLlmApi, type RecordedLlmRequest } from '../support/llm-api.js';
@@ -30,11 +27,10 @@ describe('LLM answers against a loopback chat-completions API', () => {
   let core: Core;
   let logs: LlmLogEntry[];
   const lastLog = () => logs[logs.length - 1];
-  const indexDir = mkdtempSync(join(tmpdir(), 'diplomate-llm-index-'));
 
   beforeAll(async () => {
     api = await startFakeLlmApi();
-    ({ core, logs } = await llmCore(api, { timeoutMs: 1500, indexDir }));
+    ({ core, logs } = await llmCore(api, { timeoutMs: 1500 }));
   });
   afterAll(() => api.close());
 
@@ -188,7 +184,7 @@ describe('LLM answers against a loopback chat-completions API', () => {
     const address = closed.address();
     const port = typeof address === 'object' && address !== null ? address.port : 0;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const other = await llmCore({ url: `http://127.0.0.1:${port}/v1` }, { indexDir });
+    const other = await llmCore({ url: `http://127.0.0.1:${port}/v1` });
     const answer = await other.core.ask(FR);
     expect(answer).toMatchObject({ kind: 'answered', mode: 'extractive' });
     expect(other.logs[0]).toMatchObject({ mode: 'extractive', fallback: 'unreachable' });

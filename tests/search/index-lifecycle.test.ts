@@ -3,14 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError, loadCore } from '../../src/index.js';
+import { copyOfSharedIndex } from '../support/shared-index.js';
 
 const realSeeds = join(import.meta.dirname, '..', '..', 'seeds');
 
-function workspace() {
+/** Real seeds in a folder of the test's own, with a copy of the run's shared index of them unless `withIndex` is false. */
+function workspace({ withIndex = true } = {}) {
   const root = mkdtempSync(join(tmpdir(), 'diplomate-lifecycle-'));
   const seedsDir = join(root, 'seeds');
   cpSync(realSeeds, seedsDir, { recursive: true });
-  return { seedsDir, indexDir: join(root, 'index') };
+  const indexDir = join(root, 'index');
+  if (withIndex) copyOfSharedIndex(indexDir);
+  return { seedsDir, indexDir };
 }
 
 const currentBuild = (indexDir: string) => join(indexDir, 'builds', readFileSync(join(indexDir, 'CURRENT'), 'utf8').trim());
@@ -23,7 +27,7 @@ describe('index lifecycle', () => {
   });
 
   it('a missing index is an INDEX_MISSING error when building is not allowed', async () => {
-    const fresh = workspace();
+    const fresh = workspace({ withIndex: false });
     await expect(loadCore({ ...fresh, autoBuild: false })).rejects.toMatchObject({ code: 'INDEX_MISSING' });
   });
 
@@ -44,7 +48,6 @@ describe('index lifecycle', () => {
 
   it('a changed seed makes the index stale: refused without autoBuild, rebuilt with it', async () => {
     const own = workspace();
-    await loadCore({ ...own });
     appendFileSync(join(own.seedsDir, '000_adb6d1e7b0eb011b.txt'), '\n6. Paragraphe ajouté sur les câbles sous-marins.\n');
     await expect(loadCore({ ...own, autoBuild: false })).rejects.toMatchObject({
       code: 'INDEX_STALE',
@@ -59,7 +62,6 @@ describe('index lifecycle', () => {
 
   it('a damaged index is detected (INDEX_CORRUPT) and rebuilt, never used', async () => {
     const own = workspace();
-    await loadCore({ ...own });
     writeFileSync(join(currentBuild(own.indexDir), 'hnswlib.index'), 'not an index');
     await expect(loadCore({ ...own, autoBuild: false })).rejects.toBeInstanceOf(AppError);
     await expect(loadCore({ ...own, autoBuild: false })).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
@@ -69,7 +71,6 @@ describe('index lifecycle', () => {
 
   it('a passage store from an older build, without its proper names, is INDEX_CORRUPT and rebuilt', async () => {
     const own = workspace();
-    await loadCore({ ...own });
     const storePath = join(currentBuild(own.indexDir), 'passages.json');
     const { properNames, ...older } = JSON.parse(readFileSync(storePath, 'utf8')) as Record<string, unknown>;
     expect(properNames).toEqual(expect.arrayContaining(['singapour', 'anssi']));
@@ -81,7 +82,6 @@ describe('index lifecycle', () => {
 
   it('a build that crashed half-way leaves the published index in use', async () => {
     const own = workspace();
-    await loadCore({ ...own });
     const crashed = join(own.indexDir, 'builds', 'crashed-build');
     mkdirSync(crashed, { recursive: true });
     writeFileSync(join(crashed, 'passages.json'), '{"trunc');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startService, type RunningService, type ServiceLogger } from '../../adapters/runtime/start-service.js';
 import { ACTION_HELPFUL, encodeFeedbackValue } from '../../adapters/slack/format.js';
+import { copyOfSharedIndex } from '../support/shared-index.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/slack-api.js';
 import { SIGNING_SECRET, buttonBody, eventEnvelope, mentionEvent, postSigned } from '../support/slack-requests.js';
 
@@ -11,6 +12,7 @@ const BOT_TOKEN = 'xoxb-never-logged-0123456789';
 const PUBLIC_URL = 'https://diplomate.example.org';
 const QUESTION = 'Combien de pays ont ratifié la Convention de Budapest ?';
 const work = mkdtempSync(join(tmpdir(), 'diplomate-service-'));
+const indexDir = copyOfSharedIndex(join(work, 'index'));
 
 /** Every log line, as the JSON a pino logger would write. */
 const logged: { msg: string | undefined; obj: Record<string, unknown> }[] = [];
@@ -27,7 +29,7 @@ beforeAll(async () => {
       PORT: '0',
       HOST: '127.0.0.1',
       PUBLIC_URL: `${PUBLIC_URL}/`,
-      DIPLOMATE_INDEX_DIR: join(work, 'index'),
+      DIPLOMATE_INDEX_DIR: indexDir,
       DIPLOMATE_FEEDBACK_LOG: join(work, 'feedback.jsonl'),
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -46,7 +48,7 @@ describe('startService with Slack in HTTP mode', () => {
   it('summarises the start-up: index, passages, mode, adapters, URL', () => {
     const ready = logged.find((line) => line.msg?.startsWith('diplomate ready'));
     expect(ready?.obj).toMatchObject({
-      indexDir: join(work, 'index'),
+      indexDir,
       passages: service.core.info.passages,
       modelFree: true,
       adapters: ['web', 'slack (HTTP at /slack/events)'],

@@ -4,11 +4,12 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { copyOfSharedIndex } from '../support/shared-index.js';
 import { startServiceProcess, type ServiceProcess } from './service-process.js';
 
 const work = mkdtempSync(join(tmpdir(), 'diplomate-start-'));
-/** One index for every process of this file: the first start builds it, the others reuse it. */
-const indexDir = join(work, 'index');
+/** One index for every process of this file, copied from the run's shared one. */
+const indexDir = copyOfSharedIndex(join(work, 'index'));
 const QUESTION = 'Combien de pays ont ratifié la Convention de Budapest ?';
 
 const running: ServiceProcess[] = [];

@@ -1,12 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadCore, type Core } from '../../src/index.js';
+import { sharedIndexDir } from './shared-index.js';
 
 let shared: Promise<Core> | undefined;
 
-/** A real core over the real seeds, with its index built once per test worker in a temporary folder. */
+/** A real core over the real seeds, opened from the run's shared index (never rebuilt, never written). */
 export function getTestCore(): Promise<Core> {
-  shared ??= loadCore({ indexDir: mkdtempSync(join(tmpdir(), 'diplomate-test-index-')) });
+  shared ??= loadCore({ indexDir: sharedIndexDir(), autoBuild: false });
   return shared;
 }

@@ -1,6 +1,6 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { analyzeFrench } from '../analyzer.js';
+import { truncatedSvd } from './truncated-svd.js';
 
 /** What a saved LSA model holds: vocabulary, idf and the term→concept projection (row-major, terms × dims). */
 export interface LsaModel {
@@ -61,7 +61,7 @@ export class LsaEmbedder implements EmbeddingsInterface {
   }
 }
 
-/** Fits LSA on the passages' analysed text: eigen-decomposition of the passage Gram matrix (passages ≪ terms). */
+/** Fits LSA on the passages' analysed text: a truncated SVD of their TF-IDF matrix. */
 export function fitLsa(texts: readonly string[], wantedDimension: number): LsaEmbedder {
   const bags = texts.map((text) => countTerms(analyzeFrench(text)));
   const df = new Map<string, number>();
@@ -74,27 +74,18 @@ export function fitLsa(texts: readonly string[], wantedDimension: number): LsaEm
   return new LsaEmbedder({ vocabulary, idf, dimension, projection: project(rows, vocabulary.length, dimension) });
 }
 
+/** Term → concept projection: the term side (V = Xᵀ U Σ⁻¹) of the TF-IDF matrix's truncated SVD. */
 function project(rows: SparseVector[], terms: number, dimension: number): Float32Array {
   const n = rows.length;
-  const gram = Matrix.zeros(n, n);
-  for (let i = 0; i < n; i += 1) {
-    for (let j = i; j < n; j += 1) {
-      const value = dot(rows[i] ?? new Map(), rows[j] ?? new Map());
-      gram.set(i, j, value);
-      gram.set(j, i, value);
-    }
-  }
-  const eig = new EigenvalueDecomposition(gram, { assumeSymmetric: true });
-  const order = eig.realEigenvalues.map((value, i) => [value, i] as const).sort((a, b) => b[0] - a[0]);
-  const vectors = eig.eigenvectorMatrix;
+  const { u, sigma, rank } = truncatedSvd(rows, terms, dimension);
   const projection = new Float32Array(terms * dimension);
-  order.slice(0, dimension).forEach(([value, column], d) => {
-    const sigma = Math.sqrt(Math.max(value, 1e-12));
+  for (let d = 0; d < rank; d += 1) {
+    const scale = 1 / Math.max(sigma[d] ?? 0, 1e-6);
     rows.forEach((row, i) => {
-      const u = vectors.get(i, column) / sigma;
-      for (const [term, weight] of row) projection[term * dimension + d] = (projection[term * dimension + d] ?? 0) + weight * u;
+      const weight = (u[d * n + i] ?? 0) * scale;
+      for (const [term, value] of row) projection[term * dimension + d] = (projection[term * dimension + d] ?? 0) + value * weight;
     });
-  });
+  }
   return projection;
 }
 
@@ -104,12 +95,6 @@ export function countTerms(terms: readonly string[]): Map<string, number> {
   return counts;
 }
 
-function dot(a: SparseVector, b: SparseVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let sum = 0;
-  for (const [key, value] of small) sum += value * (large.get(key) ?? 0);
-  return sum;
-}
 
 function normalizeSparse(vector: SparseVector): SparseVector {
   const norm = Math.sqrt([...vector.values()].reduce((sum, value) => sum + value * value, 0));

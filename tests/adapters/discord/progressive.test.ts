@@ -39,8 +39,7 @@ let bot: DiscordBot | undefined;
 
 beforeAll(async () => {
   [llmApi, extractive] = await Promise.all([startFakeLlmApi(), getTestCore()]);
-  const indexDir = mkdtempSync(join(tmpdir(), 'diplomate-discord-progressive-'));
-  ({ core: streaming } = await llmCore(llmApi, { indexDir, timeoutMs: 3000 }));
+  ({ core: streaming } = await llmCore(llmApi, { timeoutMs: 3000 }));
 });
 
 afterEach(async () => {

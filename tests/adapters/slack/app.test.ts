@@ -10,7 +10,6 @@ import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from '../../s
 import {
   BOT_ID,
   BOT_USER_ID,
-  SIGNING_SECRET,
   testSlackConfig,
   buttonBody,
   commandBody,
@@ -210,7 +209,8 @@ describe('Slack app over HTTP', () => {
     });
     expect(res.status).toBe(200);
     await vi.waitFor(() => expect(fake.callsTo('response_url').length).toBe(1), { timeout: 5000 });
-    const line: unknown = JSON.parse(readFileSync(path, 'utf8').trim());
+    // The thanks and the log line are written concurrently; wait for the line.
+    const line: unknown = await vi.waitFor(() => JSON.parse(readFileSync(path, 'utf8').trim()) as unknown, { timeout: 5000 });
     expect(line).toMatchObject({
       platform: 'slack',
       userId: 'U123',

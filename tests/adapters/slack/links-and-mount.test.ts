@@ -4,7 +4,7 @@ import { createSlackApp, type SlackApp } from '../../../adapters/slack/app.js';
 import { formatAnswer } from '../../../adapters/slack/format.js';
 import { citationPath, type Core } from '../../../src/index.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../../support/slack-api.js';
-import { BOT_ID, BOT_USER_ID, SIGNING_SECRET, eventEnvelope, mentionEvent, postSigned, testSlackConfig } from '../../support/slack-requests.js';
+import { BOT_ID, BOT_USER_ID, eventEnvelope, mentionEvent, postSigned, testSlackConfig } from '../../support/slack-requests.js';
 import { getTestCore } from '../../support/test-core.js';
 
 const PUBLIC_URL = 'https://diplomate.example.org';

@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSlackApp, type SlackApp } from '../../../adapters/slack/app.js';
 import { ACTION_HELPFUL, formatAnswer, formatDraft, type SlackBlock } from '../../../adapters/slack/format.js';
@@ -23,8 +20,7 @@ const running: SlackApp[] = [];
 
 beforeAll(async () => {
   [slackApi, llmApi, extractive] = await Promise.all([startFakeSlackApi(), startFakeLlmApi(), getTestCore()]);
-  const indexDir = mkdtempSync(join(tmpdir(), 'diplomate-slack-progressive-'));
-  ({ core: streaming } = await llmCore(llmApi, { indexDir, timeoutMs: 4000 }));
+  ({ core: streaming } = await llmCore(llmApi, { timeoutMs: 4000 }));
 });
 
 afterEach(async () => {
