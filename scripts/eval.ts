@@ -6,14 +6,14 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { answerToJson, isVerbatim, loadCore, searchToJson, type Core } from '../src/index.js';
+import { answerToJson, errnoCode, isVerbatim, loadCore, searchToJson, type Core } from '../src/index.js';
 import { packageRoot } from '../src/paths.js';
 import { isHit, locateGolds, retrievalSummary, type EvalQuestion, type RetrievalRow } from './eval-metrics.js';
 
 const args = process.argv.slice(2);
 const ablation = args.includes('--ablation');
 const file = resolve(args.find((arg) => !arg.startsWith('--')) ?? join(packageRoot(), '..', 'shared', 'eval', 'dev-questions.jsonl'));
-const questions: EvalQuestion[] = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalQuestion);
+const questions = readQuestionFile(file);
 const seedsDir = join(packageRoot(), 'seeds');
 const seeds = new Map(
   readdirSync(seedsDir)
@@ -88,6 +88,29 @@ async function evaluateAsk(core: Core): Promise<void> {
     citations_checked: checked, verbatim: checked ? verbatim / checked : 1,
   }));
   console.log(`answerable questions without a gold citation: ${uncited.join(', ') || 'none'}`);
+}
+
+/** The question set, or one line on stderr naming the file (and the line) at fault, and exit code 2. */
+function readQuestionFile(path: string): EvalQuestion[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error: unknown) {
+    return fail(errnoCode(error) === 'ENOENT' ? `no question file at ${path}` : `cannot read the question file ${path}`);
+  }
+  return text.split('\n').flatMap((line, i) => {
+    if (!line.trim()) return [];
+    try {
+      return [JSON.parse(line) as EvalQuestion];
+    } catch {
+      return fail(`${path}, line ${i + 1}: not a JSON object`);
+    }
+  });
+}
+
+function fail(message: string): never {
+  process.stderr.write(`eval: ${message}\n`);
+  process.exit(2);
 }
 
 function roundAll<T extends Record<string, number>>(values: T): Record<string, number> {

@@ -18,7 +18,7 @@ export type { Answer, AnswerMode, Citation, DocumentMeta, Lang, Passage, SearchH
 export { loadLlmConfig, DEFAULT_LLM_TIMEOUT_MS, type LlmConfig } from './llm/llm-config.js';
 export type { LlmLogEntry } from './llm/llm-core.js';
 export type { FallbackReason } from './llm/chat-client.js';
-export { AppError, describeError, isAppError, type AppErrorCode } from './errors.js';
+export { AppError, describeError, errnoCode, isAppError, type AppErrorCode } from './errors.js';
 export { answerToJson, searchToJson, type AskJson, type SearchJson } from './answer/to-json.js';
 export { createFeedbackLog, type FeedbackEntry, type FeedbackLog } from './feedback/feedback-log.js';
 export { isVerbatim } from './answer/verify-quote.js';

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,3 +16,10 @@ export function packageRoot(): string {
 export const defaultSeedsDir = (): string => join(packageRoot(), 'seeds');
 export const defaultIndexDir = (): string => join(packageRoot(), 'index');
 export const lexiconPath = (): string => join(packageRoot(), 'src', 'search', 'lexicon', 'lexicon.json');
+
+/** The `version` of package.json. */
+export function packageVersion(): string {
+  const manifest: unknown = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8'));
+  const version = typeof manifest === 'object' && manifest !== null && 'version' in manifest ? manifest.version : undefined;
+  return typeof version === 'string' ? version : 'unknown';
+}

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { describeError } from '../errors.js';
+import { packageVersion } from '../paths.js';
 import { runAsk, runIndex, runSearch } from './commands.js';
 
 const program = new Command()
   .name('diplomate')
   .description("Cited answers from France's digital-diplomacy documents (verbatim quotes, exact source lines).")
+  .version(packageVersion(), '-V, --version', 'print the version')
   .showHelpAfterError()
   .exitOverride()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });

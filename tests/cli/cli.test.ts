@@ -1,10 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../support/run-cli.js';
 import { copyOfSharedIndex } from '../support/shared-index.js';
 
+const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'diplomate-cli-'));
 const indexDir = copyOfSharedIndex(join(work, 'index'));
 
@@ -74,4 +76,22 @@ describe('diplomate CLI', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toContain('larger than 5 MB');
   });
+
+  it('--version prints the version of package.json', async () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    const { code, stdout } = await cli(['--version']);
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe(version);
+  });
 });
+
+describe('npm run eval', () => {
+  it('with a missing question file: one line naming the file, exit 2, no stack trace', () => {
+    const missing = join(work, 'no-such-questions.jsonl');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/eval.ts'), missing], { cwd: root, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`eval: no question file at ${missing}\n`);
+    expect(run.stdout).toBe('');
+  });
+});
+
