@@ -20,7 +20,7 @@ export type LlmScript =
       chunkSize?: number;
       /** Streams pieces cut right after each occurrence of this text instead of fixed-size chunks. */
       chunkAfter?: string;
-      /** Awaited before each chunk (0-based) is streamed: lets a test pace the stream on what it observed. */
+      /** Awaited before each chunk (0-based; the closing one last) is streamed: lets a test pace the stream on what it observed. */
       beforeChunk?: (index: number) => Promise<void>;
       /** After the chunks, instead of finishing: stall forever, or send a malformed chunk and close. */
       then?: 'hang' | 'malformed';
@@ -80,11 +80,14 @@ async function sendStream(res: ServerResponse, content: string, script: StreamSc
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const send = (data: unknown) => res.write(`data: ${JSON.stringify(data)}\n\n`);
   send(chunk({ role: 'assistant', content: '' }, null));
-  for (const [index, piece] of pieces(content, script).entries()) {
+  const parts = pieces(content, script);
+  for (const [index, piece] of parts.entries()) {
     await script.beforeChunk?.(index);
     send(chunk({ content: piece }, null));
   }
   if (script.then === 'hang') return;
+  // The closing chunk is paced too: a test can hold the end of the stream until the last draft was seen.
+  await script.beforeChunk?.(parts.length);
   if (script.then === 'malformed') {
     res.end('data: {"choices": [ {"delta": \n\n');
     return;

@@ -80,7 +80,7 @@ async function finalCall(): Promise<RecordedCall> {
 /** Holds chunk `index` until `index - 1` drafts reached Slack, so each verified sentence is seen on its own. */
 const pacedBySlack = async (index: number): Promise<void> => {
   await vi
-    .waitFor(() => expect(messageCalls().length).toBeGreaterThanOrEqual(index - 1), { timeout: 3000, interval: 10 })
+    .waitFor(() => expect(messageCalls().length).toBeGreaterThanOrEqual(index - 1), { timeout: 10_000, interval: 10 })
     .catch(() => undefined);
 };
 
