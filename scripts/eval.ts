@@ -1,21 +1,39 @@
 /**
- * `npm run eval [-- QUESTIONS.jsonl] [--ablation]`: retrieval recall@1/5/10 and MRR by language and kind,
- * answer figures (gold cited, abstention, must-mention, verbatim), model-free unless DIPLOMATE_MODEL_DIR is set.
- * Also writes search/ask runs as JSON Lines under test-output/ for ../shared/eval/score.py.
+ * `npm run eval [-- SET.jsonl …] [--ablation]`: retrieval recall@1/5/10 and MRR by language and kind, and answer
+ * figures (gold cited, abstention, must-mention, verbatim), for each question set separately, then one summary row per
+ * set. Without files: the three development sets (../shared/eval/dev, dev2, and tests/fixtures/eval/team). Model-free
+ * unless DIPLOMATE_MODEL_DIR is set. Runs are written as JSON Lines under test-output/eval/<set>/ for
+ * ../shared/eval/score.py.
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { answerToJson, errnoCode, isVerbatim, loadCore, searchToJson, type Core } from '../src/index.js';
 import { packageRoot } from '../src/paths.js';
 import { isHit, locateGolds, retrievalSummary, type EvalQuestion, type RetrievalRow } from './eval-metrics.js';
 
+const root = packageRoot();
+const DEVELOPMENT_SETS = [
+  join(root, '..', 'shared', 'eval', 'dev-questions.jsonl'),
+  join(root, '..', 'shared', 'eval', 'dev2-questions.jsonl'),
+  join(root, 'tests', 'fixtures', 'eval', 'team-questions.jsonl'),
+];
+
+interface QuestionSet {
+  name: string;
+  file: string;
+  questions: EvalQuestion[];
+}
+
+type Seeds = ReadonlyMap<string, string[]>;
+type Figures = Record<string, number>;
+
 const args = process.argv.slice(2);
 const ablation = args.includes('--ablation');
-const file = resolve(args.find((arg) => !arg.startsWith('--')) ?? join(packageRoot(), '..', 'shared', 'eval', 'dev-questions.jsonl'));
-const questions = readQuestionFile(file);
-const seedsDir = join(packageRoot(), 'seeds');
-const seeds = new Map(
+const files = args.filter((arg) => !arg.startsWith('--')).map((arg) => resolve(arg));
+const sets = (files.length ? files : DEVELOPMENT_SETS).map(readQuestionSet);
+const seedsDir = join(root, 'seeds');
+const seeds: Seeds = new Map(
   readdirSync(seedsDir)
     .filter((name) => name.endsWith('.txt'))
     .map((name): [string, string[]] => [name, readFileSync(join(seedsDir, name), 'utf8').split('\n')]),
@@ -24,15 +42,14 @@ const indexDir = mkdtempSync(join(tmpdir(), 'diplomate-eval-'));
 const modelDir = process.env.DIPLOMATE_MODEL_DIR || undefined;
 const minCoverage = process.env.DIPLOMATE_MIN_COVERAGE ? Number(process.env.DIPLOMATE_MIN_COVERAGE) : undefined;
 
-
-async function evaluateSearch(core: Core, label: string): Promise<void> {
+/** Ranks of the first gold hit per answerable question, with the search run written for score.py. */
+async function evaluateSearch(core: Core, set: QuestionSet, label: string): Promise<Figures> {
   const rows: RetrievalRow[] = [];
   const lines: string[] = [];
   let chars = 0;
   let counted = 0;
-  for (const q of questions) {
-    const hits = await core.search(q.question, { limit: 10 });
-    const json = searchToJson(q.question, hits);
+  for (const q of set.questions) {
+    const json = searchToJson(q.question, await core.search(q.question, { limit: 10 }));
     lines.push(JSON.stringify(json));
     const golds = locateGolds(q, seeds);
     if (golds.length === 0) continue;
@@ -40,25 +57,25 @@ async function evaluateSearch(core: Core, label: string): Promise<void> {
     rows.push({ id: q.id, lang: q.lang, kind: q.kind, rank: index >= 0 ? index + 1 : null });
     json.results.slice(0, 5).forEach((result) => { chars += result.text.length; counted += 1; });
   }
-  writeRun(`search-${label}.jsonl`, lines);
+  writeRun(set, `search-${label}.jsonl`, lines);
   const table: Record<string, ReturnType<typeof retrievalSummary>> = { all: retrievalSummary(rows) };
   for (const lang of new Set(rows.map((row) => row.lang))) table[`lang=${lang}`] = retrievalSummary(rows.filter((row) => row.lang === lang));
   for (const kind of new Set(rows.map((row) => row.kind))) table[`kind=${kind}`] = retrievalSummary(rows.filter((row) => row.kind === kind));
-  console.log(`\n## search (${label})`);
+  console.log(`\n## ${set.name}: search (${label})`);
   console.table(Object.fromEntries(Object.entries(table).map(([k, v]) => [k, roundAll(v)])));
   console.log(`mean characters per result (top 5): ${Math.round(chars / Math.max(counted, 1))}`);
   console.log(`missed at 5: ${rows.filter((row) => row.rank === null || row.rank > 5).map((row) => row.id).join(', ') || 'none'}`);
+  const at5 = (key: string): number => table[key]?.['r@5'] ?? Number.NaN;
+  return { ...table['all'], 'en r@5': at5('lang=en'), 'fr r@5': at5('lang=fr'), 'para r@5': at5('kind=paraphrase'), 'kw r@5': at5('kind=keyword') };
 }
 
-async function evaluateAsk(core: Core): Promise<void> {
+/** Answer figures: gold cited, wrong abstentions, abstention on unanswerable questions, verbatim quotes. */
+async function evaluateAsk(core: Core, set: QuestionSet): Promise<Figures> {
   const lines: string[] = [];
   let answerable = 0, cited = 0, wrongAbstain = 0, mention = 0, unanswerable = 0, rightAbstain = 0, checked = 0, verbatim = 0;
   const uncited: string[] = [];
-  const latencies: number[] = [];
-  for (const q of questions) {
-    const started = performance.now();
+  for (const q of set.questions) {
     const json = answerToJson(await core.ask(q.question));
-    latencies.push(performance.now() - started);
     lines.push(JSON.stringify(json));
     if (!json.abstained) {
       for (const c of json.citations) {
@@ -80,25 +97,27 @@ async function evaluateAsk(core: Core): Promise<void> {
     const answer = json.answer.toLowerCase();
     mention += terms.length ? terms.filter((t) => answer.includes(t.toLowerCase())).length / terms.length : 1;
   }
-  writeRun('ask.jsonl', lines);
-  console.log('\n## ask');
-  console.table(roundAll({
+  writeRun(set, 'ask.jsonl', lines);
+  const figures = {
     answerable, cited_gold: cited / Math.max(answerable, 1), wrongly_abstained: wrongAbstain / Math.max(answerable, 1),
     must_mention: mention / Math.max(answerable, 1), unanswerable, abstained_on_unanswerable: rightAbstain / Math.max(unanswerable, 1),
     citations_checked: checked, verbatim: checked ? verbatim / checked : 1,
-  }));
+  };
+  console.log(`\n## ${set.name}: ask`);
+  console.table(roundAll(figures));
   console.log(`answerable questions without a gold citation: ${uncited.join(', ') || 'none'}`);
+  return figures;
 }
 
 /** The question set, or one line on stderr naming the file (and the line) at fault, and exit code 2. */
-function readQuestionFile(path: string): EvalQuestion[] {
+function readQuestionSet(path: string): QuestionSet {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error: unknown) {
     return fail(errnoCode(error) === 'ENOENT' ? `no question file at ${path}` : `cannot read the question file ${path}`);
   }
-  return text.split('\n').flatMap((line, i) => {
+  const questions = text.split('\n').flatMap((line, i) => {
     if (!line.trim()) return [];
     try {
       return [JSON.parse(line) as EvalQuestion];
@@ -106,6 +125,7 @@ function readQuestionFile(path: string): EvalQuestion[] {
       return fail(`${path}, line ${i + 1}: not a JSON object`);
     }
   });
+  return { name: basename(path).replace(/(?:-questions)?\.jsonl$/u, ''), file: path, questions };
 }
 
 function fail(message: string): never {
@@ -113,22 +133,38 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function roundAll<T extends Record<string, number>>(values: T): Record<string, number> {
+function roundAll(values: Figures): Figures {
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Number.isInteger(v) ? v : Number(v.toFixed(3))]));
 }
 
-function writeRun(name: string, lines: string[]): void {
-  const dir = join(packageRoot(), 'test-output', 'eval');
+function writeRun(set: QuestionSet, name: string, lines: string[]): void {
+  const dir = join(root, 'test-output', 'eval', set.name);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, name), lines.join('\n') + '\n');
 }
 
-console.log(`eval: ${questions.length} questions from ${file}; ${modelDir ? `model ${modelDir}` : 'model-free'}`);
+const SUMMARY_KEYS = ['n', 'r@1', 'r@5', 'r@10', 'mrr@10', 'en r@5', 'fr r@5', 'para r@5', 'kw r@5', 'cited_gold', 'wrongly_abstained', 'abstained_on_unanswerable'];
+
+console.log(`eval: ${sets.map((set) => `${set.name} (${set.questions.length})`).join(', ')}; ${modelDir ? `model ${modelDir}` : 'model-free'}`);
 const core = await loadCore({ indexDir, seedsDir, modelDir, minCoverage });
-await evaluateSearch(core, 'hybrid');
-await evaluateAsk(core);
-if (ablation) {
-  await evaluateSearch(await loadCore({ indexDir, seedsDir, modelDir, mode: 'lexical' }), 'lexical-only');
-  await evaluateSearch(await loadCore({ indexDir, seedsDir, modelDir, mode: 'vector' }), 'vectors-only');
-  await evaluateSearch(await loadCore({ indexDir, seedsDir, modelDir, noLexicon: true }), 'hybrid-without-lexicon');
+const summary: Record<string, Figures> = {};
+for (const set of sets) {
+  const figures = { ...(await evaluateSearch(core, set, 'hybrid')), ...(await evaluateAsk(core, set)) };
+  summary[set.name] = roundAll(Object.fromEntries(SUMMARY_KEYS.map((key) => [key, figures[key] ?? Number.NaN])));
 }
+if (ablation) {
+  const variants: [string, Parameters<typeof loadCore>[0]][] = [
+    ['lexical-only', { mode: 'lexical' }],
+    ['vectors-only', { mode: 'vector' }],
+    ['hybrid-without-lexicon', { noLexicon: true }],
+  ];
+  for (const [label, options] of variants) {
+    const variant = await loadCore({ indexDir, seedsDir, modelDir, ...options });
+    for (const set of sets) {
+      const figures = await evaluateSearch(variant, set, label);
+      summary[`${set.name} ${label}`] = roundAll(Object.fromEntries(SUMMARY_KEYS.slice(0, 9).map((key) => [key, figures[key] ?? Number.NaN])));
+    }
+  }
+}
+console.log('\n## summary (retrieval over answerable questions; answers over all)');
+console.table(summary);
