@@ -74,9 +74,12 @@ async function evaluateAsk(core: Core, set: QuestionSet): Promise<Figures> {
   const lines: string[] = [];
   let answerable = 0, cited = 0, wrongAbstain = 0, mention = 0, unanswerable = 0, rightAbstain = 0, checked = 0, verbatim = 0;
   const uncited: string[] = [];
+  const refusals = new Map<string, { right: number; wrong: string[] }>();
   for (const q of set.questions) {
     const json = answerToJson(await core.ask(q.question));
     lines.push(JSON.stringify(json));
+    const refusal = json.reason ? refusals.get(json.reason.code) ?? { right: 0, wrong: [] } : null;
+    if (json.reason && refusal) refusals.set(json.reason.code, refusal);
     if (!json.abstained) {
       for (const c of json.citations) {
         checked += 1;
@@ -87,10 +90,12 @@ async function evaluateAsk(core: Core, set: QuestionSet): Promise<Figures> {
     if (q.kind === 'unanswerable' || golds.length === 0) {
       unanswerable += 1;
       if (json.abstained) rightAbstain += 1;
+      if (refusal) refusal.right += 1;
       continue;
     }
     answerable += 1;
     if (json.abstained) wrongAbstain += 1;
+    refusal?.wrong.push(q.id);
     const hit = json.citations.some((c) => isHit({ doc: c.doc, lines: c.lines, text: c.quote }, golds));
     if (hit) cited += 1; else uncited.push(q.id);
     const terms = q.must_mention ?? [];
@@ -106,6 +111,10 @@ async function evaluateAsk(core: Core, set: QuestionSet): Promise<Figures> {
   console.log(`\n## ${set.name}: ask`);
   console.table(roundAll(figures));
   console.log(`answerable questions without a gold citation: ${uncited.join(', ') || 'none'}`);
+  console.log('refusals by reason (right: on unanswerable questions; wrong: on answerable ones):');
+  for (const [code, { right, wrong }] of [...refusals].sort((a, b) => a[0].localeCompare(b[0]))) {
+    console.log(`  ${code}: ${right} right, ${wrong.length} wrong${wrong.length ? ` (${wrong.join(', ')})` : ''}`);
+  }
   return figures;
 }
 

@@ -13,7 +13,7 @@ export type {
   TextBlock,
 } from './documents/document-view.js';
 export { MAX_QUESTION_CHARS } from './core/validate-question.js';
-export type { Answer, AnswerMode, Citation, DocumentMeta, Lang, Passage, SearchHit } from './types.js';
+export type { Answer, AnswerMode, Citation, DocumentMeta, Lang, Passage, Refusal, RefusalCode, SearchHit } from './types.js';
 /** Optional LLM answers: `loadLlmConfig(process.env)` gives the `llm` option of `loadCore`, or null when unset. */
 export { loadLlmConfig, DEFAULT_LLM_TIMEOUT_MS, type LlmConfig } from './llm/llm-config.js';
 export type { LlmLogEntry } from './llm/llm-core.js';

@@ -97,9 +97,43 @@ export type Answer =
       text: string;
       /** Nearest passages, offered for browsing only. */
       seeAlso: SearchHit[];
+      /** Why the documents give no answer; `text` ends with its `detail`. */
+      reason: Refusal;
       /** `llm` when the LLM judged the passages do not answer; absent means `extractive`. */
       mode?: AnswerMode;
     };
+
+/**
+ * Why a question gets no answer, one code per check of `answering-passages.ts` (README, "Answering"):
+ * - `no-passage-covers-question`: the best passages hold too little of the question's (rarity-weighted) words;
+ * - `names-unknown`: the question names something the documents never mention;
+ * - `names-elsewhere`: the passages near the question come from documents that do not mention a name it gives;
+ * - `year-not-stated`, `rank-not-stated`: none of them states the year or the rank it gives;
+ * - `no-amount-stated`, `no-sum-stated`, `no-date-stated`: it asks for a number, a sum of money or a date none gives;
+ * - `no-date-for-partner`: dates are given, but not by a passage naming the partner it asks about;
+ * - `no-person-named`: it asks who, and none names a person or body it does not already name;
+ * - `quote-unverified`: no quote could be checked word for word against its source lines;
+ * - `llm-not-covered`: the configured LLM judged that the passages do not answer.
+ */
+export type RefusalCode =
+  | 'no-passage-covers-question'
+  | 'names-unknown'
+  | 'names-elsewhere'
+  | 'year-not-stated'
+  | 'rank-not-stated'
+  | 'no-amount-stated'
+  | 'no-sum-stated'
+  | 'no-date-stated'
+  | 'no-date-for-partner'
+  | 'no-person-named'
+  | 'quote-unverified'
+  | 'llm-not-covered';
+
+/** A refusal's code, for programs, and one plain sentence in the question's language saying it. */
+export interface Refusal {
+  code: RefusalCode;
+  detail: string;
+}
 
 /** Who wrote an answer's text: the extractive core, or the configured LLM (then verified in code). */
 export type AnswerMode = 'extractive' | 'llm';

@@ -1,4 +1,5 @@
 import type { Answer, Citation, DocumentMeta, Lang, SearchHit } from '../types.js';
+import { describeRefusal, type RefusalFacts } from './refusal.js';
 import type { Evidence } from './select-evidence.js';
 
 /** The fixed "not covered" sentence, also the reply the LLM is told to give when the passages do not answer. */
@@ -15,8 +16,10 @@ const LEAD: Record<Lang, string> = {
 const openQuote = (lang: Lang): string => (lang === 'fr' ? '« ' : '“');
 const closeQuote = (lang: Lang): string => (lang === 'fr' ? ' »' : '”');
 
-export function notCovered(query: string, lang: Lang, seeAlso: SearchHit[]): Answer {
-  return { kind: 'not-covered', query, lang, text: NOT_COVERED[lang], seeAlso };
+/** "Not covered", saying why in the question's language, with the nearest passages for browsing. */
+export function notCovered(query: string, lang: Lang, seeAlso: SearchHit[], why: RefusalFacts): Answer {
+  const reason = describeRefusal(why, lang);
+  return { kind: 'not-covered', query, lang, text: `${NOT_COVERED[lang]} ${reason.detail}`, seeAlso, reason };
 }
 
 /** Connecting words in the question's language around verbatim French quotes, each with its [n]. */

@@ -1,4 +1,4 @@
-import type { Answer, AnswerMode, SearchHit } from '../types.js';
+import type { Answer, AnswerMode, RefusalCode, SearchHit } from '../types.js';
 
 /** `search --json` contract: stable, documented in README. */
 export interface SearchJson {
@@ -30,6 +30,8 @@ export interface AskJson {
     lines: [number, number];
     quote: string;
   }[];
+  /** When abstaining: why, as a code for programs and one sentence in the question's language. */
+  reason?: { code: RefusalCode; detail: string };
   /** Nearest passages when abstaining (browsing only, not evidence). */
   seeAlso?: SearchJson['results'];
 }
@@ -59,6 +61,7 @@ export function answerToJson(answer: Answer): AskJson {
       abstained: true,
       mode: answer.mode ?? 'extractive',
       citations: [],
+      reason: { code: answer.reason.code, detail: answer.reason.detail },
       seeAlso: answer.seeAlso.map(hitToJson),
     };
   }

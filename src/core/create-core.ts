@@ -53,12 +53,13 @@ export function createCore(parts: CoreParts): Core {
     },
     async ask(rawQuestion): Promise<Answer> {
       const { question, query, hits } = await retrieve(rawQuestion, 8);
+      const nearest = hits.slice(0, 3).map(toHit);
       const answering = answeringPassages(question, query, hits, { retriever: parts.retriever, minCoverage });
-      if (answering.length === 0) return notCovered(question, query.lang, hits.slice(0, 3).map(toHit));
-      const evidence = selectEvidence(query, answering, (group) => parts.retriever.groupWeight(group)).filter((item) =>
+      if ('refusal' in answering) return notCovered(question, query.lang, nearest, answering.refusal);
+      const evidence = selectEvidence(query, answering.passages, (group) => parts.retriever.groupWeight(group)).filter((item) =>
         isVerbatim(parts.seedLines.get(item.passage.doc) ?? [], item.lines, item.quote),
       );
-      if (evidence.length === 0) return notCovered(question, query.lang, hits.slice(0, 3).map(toHit));
+      if (evidence.length === 0) return notCovered(question, query.lang, nearest, { code: 'quote-unverified' });
       return composeAnswer(question, query.lang, evidence, documents);
     },
   };

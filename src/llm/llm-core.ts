@@ -70,7 +70,7 @@ export function withLlm(core: Core, options: LlmCoreOptions): Core {
       return done(extractive, { fallback: reason, ...(status ? { status } : {}), ...(error ? { error } : {}) });
     }
     if (saysNotCovered(generation.text)) {
-      return done({ ...notCovered(extractive.query, lang, seeAlso(passages)), mode: 'llm' }, {});
+      return done({ ...notCovered(extractive.query, lang, seeAlso(passages), { code: 'llm-not-covered' }), mode: 'llm' }, {});
     }
     const sentences = splitAnswer(generation.text, lang);
     const verified = verifySentences(sentences, context);

@@ -89,9 +89,24 @@ describe('core.ask on the real index', () => {
     const answer = await core.ask('What is France’s position on nuclear energy prices?');
     expect(answer.kind).toBe('not-covered');
     if (answer.kind !== 'not-covered') return;
-    expect(answer.text).toBe('The documents do not cover this question.');
+    expect(answer.reason.code).toBe('no-passage-covers-question');
+    expect(answer.text).toBe(`The documents do not cover this question. ${answer.reason.detail}`);
     expect(answer.seeAlso.length).toBeGreaterThan(0);
-    expect(answerToJson(answer)).toMatchObject({ abstained: true, citations: [] });
+    expect(answerToJson(answer)).toMatchObject({ abstained: true, citations: [], reason: answer.reason });
+  });
+
+  it.each([
+    ['Que pense la France de TikTok ?', 'names-unknown', 'Ils ne mentionnent jamais « TikTok ».'],
+    ['What does France think of TikTok?', 'names-unknown', 'They never mention “TikTok”.'],
+    ['Quand la France a-t-elle rencontré le Canada pour un dialogue cyber ?', 'no-date-for-partner', '« Canada »'],
+    ["Quelle était la position de la France sur l'intelligence artificielle en 2012 ?", 'year-not-stated', '« 2012 »'],
+  ])('every refusal says why, in the question\'s language: %s', async (question, code, detail) => {
+    const answer = await core.ask(question);
+    expect(answer.kind).toBe('not-covered');
+    if (answer.kind !== 'not-covered') return;
+    expect(answer.reason.code).toBe(code);
+    expect(answer.reason.detail).toContain(detail);
+    expect(answer.text.endsWith(answer.reason.detail)).toBe(true);
   });
 
   it.each([

@@ -124,6 +124,7 @@ describe('formatAnswer', () => {
       lang: 'en',
       text: 'The documents do not cover this question.',
       seeAlso: [hit],
+      reason: { code: 'no-passage-covers-question', detail: 'No passage deals with most of what it asks.' },
     };
     const reply = formatAnswer(answer, 'nc1');
     expectValid(reply);

@@ -120,6 +120,7 @@ describe('formatAnswer', () => {
       lang: 'en',
       text: 'The documents do not cover this question.',
       seeAlso: [hit(1, 'Un passage proche.'), hit(2, 'Un autre.')],
+      reason: { code: 'no-passage-covers-question', detail: 'No passage deals with most of what it asks.' },
     });
     expectValid(message);
     const texts = sections(message);
@@ -154,6 +155,7 @@ describe('formatAnswer', () => {
       lang: 'fr',
       text: '<'.repeat(5000),
       seeAlso: Array.from({ length: 60 }, (_, i) => hit(i, '&'.repeat(4000))),
+      reason: { code: 'no-passage-covers-question', detail: 'No passage deals with most of what it asks.' },
     });
     expectValid(message);
     expect(JSON.stringify(message)).not.toMatch(/&am…|&a…|&…/);

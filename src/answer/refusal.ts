@@ -1,0 +1,49 @@
+import type { Lang, Refusal, RefusalCode } from '../types.js';
+
+/** A refusal as the answering checks find it: its code and what it is about (names, a year, a rank, a counted word). */
+export interface RefusalFacts {
+  code: RefusalCode;
+  subjects?: string[];
+}
+
+type Sentence = (subjects: string) => string;
+
+const DETAIL: Record<Lang, Record<RefusalCode, Sentence>> = {
+  fr: {
+    'no-passage-covers-question': () => 'Aucun passage ne porte sur l’essentiel de ce qu’elle demande.',
+    'names-unknown': (names) => `Ils ne mentionnent jamais ${names}.`,
+    'names-elsewhere': (names) => `Le passage qui s’en approche le plus vient d’un document qui ne mentionne pas ${names}.`,
+    'year-not-stated': (years) => `Le passage qui s’en approche le plus ne porte pas sur ${years}.`,
+    'rank-not-stated': (ranks) => `Le passage qui s’en approche le plus n’indique pas ce rang (${ranks}).`,
+    'no-amount-stated': (what) => (what ? `Ils traitent du sujet mais ne donnent aucun nombre de ${what}.` : 'Ils traitent du sujet mais ne donnent pas le nombre demandé.'),
+    'no-sum-stated': () => 'Ils traitent du sujet mais ne donnent aucun montant.',
+    'no-date-stated': () => 'Ils traitent du sujet mais ne donnent aucune date.',
+    'no-date-for-partner': (partners) => `Les dates qu’ils donnent ne concernent pas ${partners}.`,
+    'no-person-named': () => 'Les passages sur ce sujet ne nomment personne d’autre que ceux que cite la question.',
+    'quote-unverified': () => 'Aucune citation n’a pu être vérifiée mot pour mot dans les sources.',
+    'llm-not-covered': () => 'Le modèle de langue a jugé que les passages trouvés n’y répondent pas.',
+  },
+  en: {
+    'no-passage-covers-question': () => 'No passage deals with most of what it asks.',
+    'names-unknown': (names) => `They never mention ${names}.`,
+    'names-elsewhere': (names) => `The passage closest to it comes from a document that does not mention ${names}.`,
+    'year-not-stated': (years) => `The passage closest to it is not about ${years}.`,
+    'rank-not-stated': (ranks) => `The passage closest to it does not state that rank (${ranks}).`,
+    'no-amount-stated': (what) => (what ? `They deal with the subject but give no number of ${what}.` : 'They deal with the subject but give no such number.'),
+    'no-sum-stated': () => 'They deal with the subject but give no sum of money.',
+    'no-date-stated': () => 'They deal with the subject but give no date.',
+    'no-date-for-partner': (partners) => `The dates they give do not concern ${partners}.`,
+    'no-person-named': () => 'The passages on the subject name no one beyond those the question names.',
+    'quote-unverified': () => 'No quote could be verified word for word against its source.',
+    'llm-not-covered': () => 'The language model judged that the passages found do not answer it.',
+  },
+};
+
+const quoted = (lang: Lang, word: string): string => (lang === 'fr' ? `« ${word} »` : `“${word}”`);
+const AND: Record<Lang, string> = { fr: ' et ', en: ' and ' };
+
+/** The refusal with its sentence in the question's language, subjects quoted as the user typed them. */
+export function describeRefusal(facts: RefusalFacts, lang: Lang): Refusal {
+  const subjects = (facts.subjects ?? []).map((subject) => quoted(lang, subject)).join(AND[lang]);
+  return { code: facts.code, detail: DETAIL[lang][facts.code](subjects) };
+}

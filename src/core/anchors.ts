@@ -1,0 +1,79 @@
+import type { AnalyzedQuery } from '../search/analyze-query.js';
+import { frenchTerm, ordinalsIn, words } from '../search/analyzer.js';
+import type { Retriever, RetrievedPassage } from '../search/retriever.js';
+
+/** A name the question gives, as typed, with its index terms. */
+export interface Name {
+  word: string;
+  group: string[];
+}
+
+/** What a question is pinned to: the names the corpus knows as names, the years and the ranks it gives. */
+export interface Anchors {
+  /** Each name the corpus knows as a name, with the documents mentioning it. */
+  names: (Name & { documents: Set<string> })[];
+  /** The names only some documents mention ("Singapour", not "France"): a typed answer must state them itself. */
+  partners: Name[];
+  years: string[][];
+  /** "the third dialogue": only a passage stating that rank ("troisième", "3e") can be about that one. */
+  ordinals: Set<string>;
+}
+
+export function anchorsOf(question: string, query: AnalyzedQuery, retriever: Retriever): Anchors {
+  const typed = capitalisedWords(question);
+  const years = new Set(question.match(/(?<!\d)(?:19|20)\d\d(?!\d)/gu));
+  const named = query.groups.flatMap((group): Name[] => {
+    const word = typed.get(group[0] ?? '');
+    if (word && retriever.isNamedInCorpus(group)) return [{ word, group }];
+    const source = retriever.titledNameBehind(group);
+    return source ? [{ word: word ?? typedWord(question, group[0] ?? source), group: [...group, source] }] : [];
+  });
+  const names = named.map((name) => ({ ...name, documents: retriever.documentsMentioning(name.group) }));
+  return {
+    names,
+    partners: names.filter((name) => name.documents.size < retriever.documentCount),
+    years: query.groups.filter((group) => years.has(group[0] ?? '')),
+    ordinals: ordinalsIn(question),
+  };
+}
+
+/** Where a passage fails the anchors: the first kind it misses, or null when it is in an anchored place. */
+export type AnchorMiss = 'names' | 'years' | 'ranks';
+
+export function anchorMiss(hit: RetrievedPassage, anchors: Anchors, retriever: Retriever): AnchorMiss | null {
+  if (!anchors.names.every((name) => name.documents.has(hit.passage.doc))) return 'names';
+  if (!anchors.years.every((group) => statedBy(hit, group, retriever))) return 'years';
+  if (![...anchors.ordinals].every((rank) => ordinalsIn(hit.passage.text).has(rank))) return 'ranks';
+  return null;
+}
+
+/** True when the passage, or its document's title or date, holds a term of the group. */
+export function statedBy(hit: RetrievedPassage, group: readonly string[], retriever: Retriever): boolean {
+  return retriever.mentions(hit.passage, group) || retriever.titleNames(hit.passage.doc, group);
+}
+
+/**
+ * Words holding a capital, past the question's first, by index term: the names it asks about ("Singapore", "ANSSI",
+ * "l'Australie", "eIDAS").
+ */
+export function capitalisedWords(question: string): Map<string, string> {
+  const names = [...question.matchAll(/\p{L}*\p{Lu}\p{L}*/gu)].filter((match) => match.index > 0);
+  return new Map(names.map((match) => [frenchTerm(match[0]), match[0]]));
+}
+
+/**
+ * The names the question gives (capitalised words past its first) that the documents never mention, even spelt a
+ * little differently: "Bitcoin", "Brésil". Whatever the other words match, the documents cannot be about them.
+ */
+export function unknownNames(question: string, query: AnalyzedQuery, retriever: Retriever): string[] {
+  const typed = capitalisedWords(question);
+  return query.groups.flatMap((group) => {
+    const word = typed.get(group[0] ?? '');
+    return word && retriever.isUnheardOf(group) ? [word] : [];
+  });
+}
+
+/** The question's own word behind an index term ("singapouriennes" for "singapourien"). */
+export function typedWord(question: string, term: string): string {
+  return words(question).find((word) => frenchTerm(word) === term) ?? term;
+}
