@@ -88,6 +88,11 @@ export type Answer =
       citations: Citation[];
       /** `llm`: fluent prose from the configured LLM, every sentence verified; `extractive`: quotes only. */
       mode: AnswerMode;
+      /**
+       * The passages that passed the answering checks, best first: what the quotes come from, and what the optional
+       * LLM is given to write from (set by the core; adapters do not need it).
+       */
+      grounds?: SearchHit[];
     }
   | {
       kind: 'not-covered';

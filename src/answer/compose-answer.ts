@@ -22,12 +22,13 @@ export function notCovered(query: string, lang: Lang, seeAlso: SearchHit[], why:
   return { kind: 'not-covered', query, lang, text: `${NOT_COVERED[lang]} ${reason.detail}`, seeAlso, reason };
 }
 
-/** Connecting words in the question's language around verbatim French quotes, each with its [n]. */
+/** Connecting words in the question's language around verbatim French quotes, each with its [n]; `grounds` kept. */
 export function composeAnswer(
   query: string,
   lang: Lang,
   evidence: readonly Evidence[],
   documents: ReadonlyMap<string, DocumentMeta>,
+  grounds: SearchHit[],
 ): Answer {
   const citations: Citation[] = evidence.map((item, i) => {
     const meta = documents.get(item.passage.doc);
@@ -44,5 +45,5 @@ export function composeAnswer(
     };
   });
   const body = citations.map((c) => `${openQuote(lang)}${c.quote}${closeQuote(lang)} [${c.n}]`).join('\n');
-  return { kind: 'answered', query, lang, text: `${LEAD[lang]}\n${body}`, citations, mode: 'extractive' };
+  return { kind: 'answered', query, lang, text: `${LEAD[lang]}\n${body}`, citations, mode: 'extractive', grounds };
 }

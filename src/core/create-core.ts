@@ -60,7 +60,7 @@ export function createCore(parts: CoreParts): Core {
         isVerbatim(parts.seedLines.get(item.passage.doc) ?? [], item.lines, item.quote),
       );
       if (evidence.length === 0) return notCovered(question, query.lang, nearest, { code: 'quote-unverified' });
-      return composeAnswer(question, query.lang, evidence, documents);
+      return composeAnswer(question, query.lang, evidence, documents, answering.passages.map(toHit));
     },
   };
 }

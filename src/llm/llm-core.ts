@@ -36,8 +36,8 @@ export interface LlmCoreOptions {
 }
 
 /**
- * Wraps the extractive core: when it finds evidence, the LLM writes the answer from the top passages and every
- * sentence is verified in code; any failure returns the extractive answer (mode `extractive`) and logs why.
+ * Wraps the extractive core: when it finds evidence, the LLM writes the answer from the passages that passed the
+ * answering checks (the best six) and every sentence is verified in code; any failure returns the extractive answer (mode `extractive`) and logs why.
  */
 export function withLlm(core: Core, options: LlmCoreOptions): Core {
   const buildPrompt = createPromptBuilder(options.promptsDir);
@@ -56,7 +56,8 @@ export function withLlm(core: Core, options: LlmCoreOptions): Core {
     };
     // Nothing worth grounding on: asking the model would only invite an invented answer.
     if (extractive.kind === 'not-covered') return done(extractive, { fallback: 'not-covered' });
-    const passages = await core.search(question, { limit: options.passages ?? 6 });
+    // The passages that passed the answering checks, not a second retrieval: the model writes from what was judged to answer.
+    const passages = (extractive.grounds ?? []).slice(0, options.passages ?? 6);
     const context: VerifyContext = { passages, seedLines: options.seedLines, documents, sentenceTerms };
     const lang = extractive.lang;
     const messages = await buildPrompt({ question: extractive.query, lang, passages, notCovered: NOT_COVERED[lang] });

@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { answerToJson, isVerbatim, type Answer, type Core, type LlmLogEntry } from '../../src/index.js';
 import { passagesIn, startFakeLlmApi, type FakeLlmApi, type RecordedLlmRequest } from '../support/llm-api.js';
+import { getTestCore } from '../support/test-core.js';
 import { llmCore, seedLines, seedsDir } from './llm-test-core.js';
 
 const FR = 'Quelle est la position de la France sur la Convention de Budapest ?';
@@ -119,6 +120,19 @@ describe('LLM answers against a loopback chat-completions API', () => {
     expectVerified(answer);
     expect(answerToJson(answer).mode).toBe('extractive');
     expect(lastLog()).toMatchObject({ mode: 'extractive', ...log });
+  });
+
+  it('gives the model the passages that passed the answering checks, not a second search', async () => {
+    const question = "Combien d'États ont ratifié la Convention de Budapest ?";
+    api.script({ reply: 'Les documents ne traitent pas de cette question.' });
+    const extractive = await (await getTestCore()).ask(question);
+    await core.ask(question);
+    const given = [...passagesIn(api.requests[api.requests.length - 1]).values()];
+    const searched = (await core.search(question, { limit: 6 })).map((hit) => hit.passage.text);
+    expect(extractive.kind === 'answered' ? extractive.grounds?.map((hit) => hit.passage.text).slice(0, 6) : null).toEqual(given);
+    // An amount question is answered only from passages stating an amount, fewer than a plain search returns.
+    expect(given.length).toBeGreaterThan(0);
+    expect(given).not.toEqual(searched);
   });
 
   it('turns the fixed "not covered" reply into a not-covered answer with nearest passages', async () => {
