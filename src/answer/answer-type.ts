@@ -40,9 +40,8 @@ export function expectedAnswerType(question: string): AnswerType | null {
   return null;
 }
 
-/** True when `text` holds an answer of `type` that the question itself does not already state. */
-export function holdsAnswerType(text: string, type: AnswerType, question: string): boolean {
-  const given = new Set(numbersIn(question));
+/** True when `text` holds an answer of `type` beyond the numbers the question itself states (`given`). */
+export function holdsAnswerType(text: string, type: AnswerType, given: ReadonlySet<string>): boolean {
   const fresh = numbersIn(text).some((number) => !given.has(number));
   switch (type) {
     case 'money':
@@ -73,6 +72,11 @@ export function countedWord(question: string): string | null {
   if (!/^\p{Lu}/u.test(first)) return first;
   const rest = NAME_REST.exec(question.slice(match.index + match[0].length))?.[0].trim();
   return rest ? (rest.split(/\s+/u).at(-1) ?? first) : first;
+}
+
+/** The numbers a text states, as written without spaces ("2 557" → "2557"). */
+export function numbersStated(text: string): Set<string> {
+  return new Set(numbersIn(text));
 }
 
 function numbersIn(text: string): string[] {

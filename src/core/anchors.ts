@@ -1,5 +1,6 @@
 import type { AnalyzedQuery } from '../search/analyze-query.js';
-import { frenchTerm, ordinalsIn, words } from '../search/analyzer.js';
+import { ordinalsIn } from '../search/analyzer.js';
+import { typedWord } from '../search/question-intent.js';
 import type { Retriever, RetrievedPassage } from '../search/retriever.js';
 
 /** A name the question gives, as typed, with its index terms. */
@@ -19,21 +20,20 @@ export interface Anchors {
   ordinals: Set<string>;
 }
 
-export function anchorsOf(question: string, query: AnalyzedQuery, retriever: Retriever): Anchors {
-  const typed = capitalisedWords(question);
-  const years = new Set(question.match(/(?<!\d)(?:19|20)\d\d(?!\d)/gu));
+export function anchorsOf(query: AnalyzedQuery, retriever: Retriever): Anchors {
+  const { intent } = query;
   const named = query.groups.flatMap((group): Name[] => {
-    const word = typed.get(group[0] ?? '');
+    const word = intent.names.get(group[0] ?? '');
     if (word && retriever.isNamedInCorpus(group)) return [{ word, group }];
     const source = retriever.titledNameBehind(group);
-    return source ? [{ word: word ?? typedWord(question, group[0] ?? source), group: [...group, source] }] : [];
+    return source ? [{ word: word ?? typedWord(intent, group[0] ?? source), group: [...group, source] }] : [];
   });
   const names = named.map((name) => ({ ...name, documents: retriever.documentsMentioning(name.group) }));
   return {
     names,
     partners: names.filter((name) => name.documents.size < retriever.documentCount),
-    years: query.groups.filter((group) => years.has(group[0] ?? '')),
-    ordinals: ordinalsIn(question),
+    years: query.groups.filter((group) => intent.years.has(group[0] ?? '')),
+    ordinals: new Set(intent.ranks),
   };
 }
 
@@ -53,27 +53,12 @@ export function statedBy(hit: RetrievedPassage, group: readonly string[], retrie
 }
 
 /**
- * Words holding a capital, past the question's first, by index term: the names it asks about ("Singapore", "ANSSI",
- * "l'Australie", "eIDAS").
- */
-export function capitalisedWords(question: string): Map<string, string> {
-  const names = [...question.matchAll(/\p{L}*\p{Lu}\p{L}*/gu)].filter((match) => match.index > 0);
-  return new Map(names.map((match) => [frenchTerm(match[0]), match[0]]));
-}
-
-/**
  * The names the question gives (capitalised words past its first) that the documents never mention, even spelt a
  * little differently: "Bitcoin", "Brésil". Whatever the other words match, the documents cannot be about them.
  */
-export function unknownNames(question: string, query: AnalyzedQuery, retriever: Retriever): string[] {
-  const typed = capitalisedWords(question);
+export function unknownNames(query: AnalyzedQuery, retriever: Retriever): string[] {
   return query.groups.flatMap((group) => {
-    const word = typed.get(group[0] ?? '');
+    const word = query.intent.names.get(group[0] ?? '');
     return word && retriever.isUnheardOf(group) ? [word] : [];
   });
-}
-
-/** The question's own word behind an index term ("singapouriennes" for "singapourien"). */
-export function typedWord(question: string, term: string): string {
-  return words(question).find((word) => frenchTerm(word) === term) ?? term;
 }

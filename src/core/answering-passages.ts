@@ -1,11 +1,12 @@
-import { countedWord, expectedAnswerType, holdsAnswerType, type AnswerType } from '../answer/answer-type.js';
+import { holdsAnswerType, type AnswerType } from '../answer/answer-type.js';
 import type { RefusalFacts } from '../answer/refusal.js';
-import { asksWho, namesSomeoneNew } from '../answer/who.js';
+import { namesSomeoneNew } from '../answer/who.js';
 import type { AnalyzedQuery } from '../search/analyze-query.js';
 import { frenchTerm } from '../search/analyzer.js';
 import type { Retriever, RetrievedPassage } from '../search/retriever.js';
 import type { RefusalCode } from '../types.js';
-import { anchorMiss, anchorsOf, statedBy, typedWord, unknownNames, type Anchors, type Name } from './anchors.js';
+import { typedWord } from '../search/question-intent.js';
+import { anchorMiss, anchorsOf, statedBy, unknownNames, type Anchors, type Name } from './anchors.js';
 
 /** A passage covering this much of the question answers a "how many X" even when it words X differently. */
 const CLEAR_COVERAGE = 0.6;
@@ -26,23 +27,23 @@ interface Checks {
  * date is answered only from passages holding one (see `answer-type.ts`), a who-question only from passages naming
  * someone new (see `who.ts`). A refusal says which check failed.
  */
-export function answeringPassages(question: string, query: AnalyzedQuery, hits: RetrievedPassage[], checks: Checks): Answerability {
+export function answeringPassages(query: AnalyzedQuery, hits: RetrievedPassage[], checks: Checks): Answerability {
   const { retriever, minCoverage } = checks;
   const covers = (hit: RetrievedPassage): boolean => hit.coverage >= minCoverage;
   // A name the documents never mention is the plainest reason, so it is said first.
-  const unknown = unknownNames(question, query, retriever);
+  const unknown = unknownNames(query, retriever);
   if (unknown.length > 0) return { refusal: { code: 'names-unknown', subjects: unknown } };
   if (!hits.slice(0, 3).some(covers)) return { refusal: { code: 'no-passage-covers-question' } };
-  const anchors = anchorsOf(question, query, retriever);
+  const anchors = anchorsOf(query, retriever);
   const anchored = (hit: RetrievedPassage): boolean => anchorMiss(hit, anchors, retriever) === null;
   // A typed answer must be among the best few passages, not merely the best few of those that survive the anchors.
   const near = hits.slice(0, TYPED_DEPTH);
-  const type = expectedAnswerType(question);
-  const pool = type || asksWho(question) ? near : hits;
+  const { answerType: type, asksWho } = query.intent;
+  const pool = type || asksWho ? near : hits;
   const placed = pool.filter(anchored);
   if (!placed.some(covers)) return { refusal: anchorRefusal(pool.filter(covers), anchors, retriever) };
-  if (type) return typedPassages(question, type, query, placed, { retriever, anchors, covers });
-  if (asksWho(question)) {
+  if (type) return typedPassages(type, query, placed, { retriever, anchors, covers });
+  if (asksWho) {
     const naming = namingPassages(query, placed, retriever);
     return naming.some(covers) ? { passages: naming } : { refusal: { code: 'no-person-named' } };
   }
@@ -70,24 +71,23 @@ const TYPE_REFUSAL: Record<AnswerType, RefusalCode> = { amount: 'no-amount-state
  * no answer.
  */
 function typedPassages(
-  question: string,
   type: AnswerType,
   query: AnalyzedQuery,
   hits: RetrievedPassage[],
   parts: { retriever: Retriever; anchors: Anchors; covers: (hit: RetrievedPassage) => boolean },
 ): Answerability {
   const { retriever, anchors, covers } = parts;
-  const counted = type === 'amount' ? countedWord(question) : null;
+  const { counted, numbers } = query.intent;
   const focus = counted === null ? undefined : query.groups.find((group) => group[0] === frenchTerm(counted));
   const typed = hits
-    .filter((hit) => holdsAnswerType(hit.passage.text, type, question))
+    .filter((hit) => holdsAnswerType(hit.passage.text, type, numbers))
     .filter((hit) => !focus || hit.coverage >= CLEAR_COVERAGE || retriever.mentions(hit.passage, focus));
   const answering = typed.filter((hit) => type !== 'date' || namesAPartner(hit, anchors.partners, retriever));
   if (answering.some(covers)) return { passages: answering };
   if (typed.some(covers) && anchors.partners.length > 0) {
     return { refusal: { code: 'no-date-for-partner', subjects: anchors.partners.map((name) => name.word) } };
   }
-  return { refusal: { code: TYPE_REFUSAL[type], subjects: counted && focus ? [typedWord(question, focus[0] ?? counted)] : [] } };
+  return { refusal: { code: TYPE_REFUSAL[type], subjects: counted && focus ? [typedWord(query.intent, focus[0] ?? counted)] : [] } };
 }
 
 /** Passages naming a person or body the question does not, for a who-question. */

@@ -54,7 +54,7 @@ export function createCore(parts: CoreParts): Core {
     async ask(rawQuestion): Promise<Answer> {
       const { question, query, hits } = await retrieve(rawQuestion, 8);
       const nearest = hits.slice(0, 3).map(toHit);
-      const answering = answeringPassages(question, query, hits, { retriever: parts.retriever, minCoverage });
+      const answering = answeringPassages(query, hits, { retriever: parts.retriever, minCoverage });
       if ('refusal' in answering) return notCovered(question, query.lang, nearest, answering.refusal);
       const evidence = selectEvidence(query, answering.passages, (group) => parts.retriever.groupWeight(group)).filter((item) =>
         isVerbatim(parts.seedLines.get(item.passage.doc) ?? [], item.lines, item.quote),

@@ -1,6 +1,7 @@
 import type { Lang } from '../types.js';
 import { analyzeFrench, frenchTerm, isEnglishStopword, isFrenchStopword, words } from './analyzer.js';
 import type { Lexicon } from './lexicon.js';
+import { readIntent, type QuestionIntent } from './question-intent.js';
 
 /** Weights of query-expansion sources, relative to a word the user typed. */
 export interface ExpansionWeights {
@@ -20,6 +21,8 @@ export interface AnalyzedQuery {
   groups: string[][];
   /** The question's terms as French text, for corpus-derived vector embedders. */
   expandedText: string;
+  /** What it asks for (answer type, who) and is pinned to (names, years, ranks). */
+  intent: QuestionIntent;
 }
 
 /** English when English function words outnumber French ones. */
@@ -67,7 +70,7 @@ export function analyzeQuery(
       if (phraseTerms.length) mergePhraseGroup(groups, words(entry.en).map(frenchTerm), phraseTerms);
     }
   }
-  return { lang, terms, groups, expandedText: [...terms.keys()].join(' ') };
+  return { lang, terms, groups, expandedText: [...terms.keys()].join(' '), intent: readIntent(question) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countedWord, expectedAnswerType, holdsAnswerType } from '../../src/answer/answer-type.js';
+import { countedWord, expectedAnswerType, holdsAnswerType, numbersStated } from '../../src/answer/answer-type.js';
 
 describe('expectedAnswerType', () => {
   it.each([
@@ -24,36 +24,36 @@ describe('expectedAnswerType', () => {
 describe('holdsAnswerType', () => {
   it('wants a number the question does not already give', () => {
     const question = 'Combien de projets ont été lancés en 2019 ?';
-    expect(holdsAnswerType('En 2019, la France a lancé plusieurs projets.', 'amount', question)).toBe(false);
-    expect(holdsAnswerType('En 2019, 14 projets ont été lancés.', 'amount', question)).toBe(true);
-    expect(holdsAnswerType('Une douzaine de pays, soit trois sur dix.', 'amount', question)).toBe(true);
+    expect(holdsAnswerType('En 2019, la France a lancé plusieurs projets.', 'amount', numbersStated(question))).toBe(false);
+    expect(holdsAnswerType('En 2019, 14 projets ont été lancés.', 'amount', numbersStated(question))).toBe(true);
+    expect(holdsAnswerType('Une douzaine de pays, soit trois sur dix.', 'amount', numbersStated(question))).toBe(true);
   });
 
   it('does not take the numbers of a date for a count', () => {
     const question = 'How many women took part?';
-    expect(holdsAnswerType('Table ronde sur les femmes | Paris | 23 avril 2019', 'amount', question)).toBe(false);
-    expect(holdsAnswerType('Forum | Berlin | 25-29 novembre 2019', 'amount', question)).toBe(false);
-    expect(holdsAnswerType('Réunion du 03.06.19 avec 40 femmes', 'amount', question)).toBe(true);
-    expect(holdsAnswerType('La moitié des participants, le 2 mai', 'amount', question)).toBe(true);
+    expect(holdsAnswerType('Table ronde sur les femmes | Paris | 23 avril 2019', 'amount', numbersStated(question))).toBe(false);
+    expect(holdsAnswerType('Forum | Berlin | 25-29 novembre 2019', 'amount', numbersStated(question))).toBe(false);
+    expect(holdsAnswerType('Réunion du 03.06.19 avec 40 femmes', 'amount', numbersStated(question))).toBe(true);
+    expect(holdsAnswerType('La moitié des participants, le 2 mai', 'amount', numbersStated(question))).toBe(true);
   });
 
   it('does not count the partners a bilateral text calls "les deux parties"', () => {
     const question = 'How many researchers will work there?';
-    expect(holdsAnswerType('Les deux parties se réjouissent du lancement du projet.', 'amount', question)).toBe(false);
-    expect(holdsAnswerType('Le centre accueillera deux chercheurs.', 'amount', question)).toBe(true);
+    expect(holdsAnswerType('Les deux parties se réjouissent du lancement du projet.', 'amount', numbersStated(question))).toBe(false);
+    expect(holdsAnswerType('Le centre accueillera deux chercheurs.', 'amount', numbersStated(question))).toBe(true);
   });
 
   it('wants a currency for money', () => {
-    expect(holdsAnswerType('Le fonds réunit 12 partenaires.', 'money', 'Quel montant ?')).toBe(false);
-    expect(holdsAnswerType('Le fonds est doté de 2 millions d’euros.', 'money', 'Quel montant ?')).toBe(true);
+    expect(holdsAnswerType('Le fonds réunit 12 partenaires.', 'money', numbersStated('Quel montant ?'))).toBe(false);
+    expect(holdsAnswerType('Le fonds est doté de 2 millions d’euros.', 'money', numbersStated('Quel montant ?'))).toBe(true);
   });
 
   it('accepts a month, a new year or a numeric date for a date', () => {
     const question = 'Quand la réunion de 2019 a-t-elle eu lieu ?';
-    expect(holdsAnswerType('La réunion de 2019 a eu lieu à Paris.', 'date', question)).toBe(false);
-    expect(holdsAnswerType('La réunion a eu lieu en février à Paris.', 'date', question)).toBe(true);
-    expect(holdsAnswerType('Paris, le 03.06.19', 'date', question)).toBe(true);
-    expect(holdsAnswerType('Signé en 2017.', 'date', question)).toBe(true);
+    expect(holdsAnswerType('La réunion de 2019 a eu lieu à Paris.', 'date', numbersStated(question))).toBe(false);
+    expect(holdsAnswerType('La réunion a eu lieu en février à Paris.', 'date', numbersStated(question))).toBe(true);
+    expect(holdsAnswerType('Paris, le 03.06.19', 'date', numbersStated(question))).toBe(true);
+    expect(holdsAnswerType('Signé en 2017.', 'date', numbersStated(question))).toBe(true);
   });
 });
 

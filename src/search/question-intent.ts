@@ -1,0 +1,45 @@
+import { countedWord, expectedAnswerType, numbersStated, type AnswerType } from '../answer/answer-type.js';
+import { asksWho } from '../answer/who.js';
+import { frenchTerm, ordinalsIn, words } from './analyzer.js';
+
+/**
+ * What a question asks for and what it is pinned to, read once from its text (`analyzeQuery`); the answering checks
+ * use this and never the raw question.
+ */
+export interface QuestionIntent {
+  /** The kind of answer its form asks for (a number, a sum of money, a date), or null. */
+  answerType: AnswerType | null;
+  /** The word a "how many" counts, as typed ("Visa" in "combien de French Tech Visa"), or null. */
+  counted: string | null;
+  asksWho: boolean;
+  /** Words holding a capital past the first, by index term: the names it gives ("singapour" → "Singapore"). */
+  names: ReadonlyMap<string, string>;
+  /** The years it gives ("2019"). */
+  years: ReadonlySet<string>;
+  /** The ranks it gives: "3" for "the third dialogue" or "la 3e réunion". */
+  ranks: ReadonlySet<string>;
+  /** The numbers it states: a passage repeating them gives no new amount. */
+  numbers: ReadonlySet<string>;
+  /** Its words by index term, to show a term as the user typed it. */
+  typed: ReadonlyMap<string, string>;
+}
+
+export function readIntent(question: string): QuestionIntent {
+  const answerType = expectedAnswerType(question);
+  const capitalised = [...question.matchAll(/\p{L}*\p{Lu}\p{L}*/gu)].filter((match) => match.index > 0);
+  const typed = new Map<string, string>();
+  for (const word of words(question)) if (!typed.has(frenchTerm(word))) typed.set(frenchTerm(word), word);
+  return {
+    answerType,
+    counted: answerType === 'amount' ? countedWord(question) : null,
+    asksWho: asksWho(question),
+    names: new Map(capitalised.map((match) => [frenchTerm(match[0]), match[0]])),
+    years: new Set(question.match(/(?<!\d)(?:19|20)\d\d(?!\d)/gu)),
+    ranks: ordinalsIn(question),
+    numbers: numbersStated(question),
+    typed,
+  };
+}
+
+/** The question's own word behind an index term ("singapouriennes" for "singapourien"), or the term. */
+export const typedWord = (intent: QuestionIntent, term: string): string => intent.typed.get(term) ?? term;

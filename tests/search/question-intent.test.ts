@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { emptyLexicon } from '../../src/search/lexicon.js';
+import { analyzeQuery } from '../../src/search/analyze-query.js';
+import { readIntent, typedWord } from '../../src/search/question-intent.js';
+
+describe('the question read once (readIntent)', () => {
+  it('holds the answer type, the counted word, the names, years, ranks and numbers it gives', () => {
+    const intent = readIntent('Combien de French Tech Visa la France a-t-elle délivrés à Singapour en 2019, lors du 3e forum ?');
+    expect(intent.answerType).toBe('amount');
+    expect(intent.counted).toBe('Visa');
+    expect(intent.asksWho).toBe(false);
+    expect([...intent.names.values()]).toEqual(expect.arrayContaining(['French', 'Tech', 'Visa', 'France', 'Singapour']));
+    expect([...intent.names.values()]).not.toContain('Combien');
+    expect([...intent.years]).toEqual(['2019']);
+    expect([...intent.ranks]).toEqual(['3']);
+    expect(intent.numbers.has('2019')).toBe(true);
+  });
+
+  it('tells who-questions and dates, and nothing for a plain question', () => {
+    expect(readIntent('Who signed the mission letter?')).toMatchObject({ asksWho: true, answerType: null, counted: null });
+    expect(readIntent('Quand le dialogue a-t-il eu lieu ?').answerType).toBe('date');
+    expect(readIntent('Quelle est la position de la France sur le chiffrement ?')).toMatchObject({ answerType: null, asksWho: false });
+  });
+
+  it('is part of the analysed query, and gives back a term as the user typed it', () => {
+    const query = analyzeQuery('Que prévoit la feuille de route franco-singapouriennes ?', emptyLexicon);
+    expect(query.intent.answerType).toBeNull();
+    const term = query.groups.flat().find((t) => t.startsWith('singapour')) ?? '';
+    expect(typedWord(query.intent, term)).toBe('singapouriennes');
+  });
+});
