@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fold } from './analyzer.js';
-import { phrasePattern } from './phrase-pattern.js';
+import { PhraseMatcher } from './phrase-matcher.js';
 
 /** A French phrase a question may use, and the words the documents use for the same thing. */
 export interface FrenchEquivalence {
@@ -9,35 +9,47 @@ export interface FrenchEquivalence {
   renderings: string[];
 }
 
-interface CompiledEquivalence extends FrenchEquivalence {
+interface Filed extends FrenchEquivalence {
   folded: string;
-  pattern: RegExp;
 }
 
 /** Matches French phrases (accents and case aside) to the documents' wording; see `lexicon/fr-glossary.tsv`. */
 export class FrenchGlossary {
-  private constructor(private readonly entries: readonly CompiledEquivalence[]) {}
+  private readonly matcher: PhraseMatcher<Filed>;
+
+  private constructor(entries: readonly FrenchEquivalence[]) {
+    this.matcher = new PhraseMatcher(
+      entries.map((entry) => {
+        const folded = fold(entry.phrase).replace(/’/gu, "'");
+        return { phrase: folded, value: { ...entry, folded } };
+      }),
+      's|x',
+    );
+  }
 
   static readonly empty = new FrenchGlossary([]);
 
-  /** Reads the TSV; a missing file gives the empty glossary (retrieval still works, with less recall). */
-  static load(path: string): FrenchGlossary {
-    let raw: string;
+  static of(entries: readonly FrenchEquivalence[]): FrenchGlossary {
+    return new FrenchGlossary(entries);
+  }
+
+  /** Reads the TSV's entries; a missing file gives none (retrieval still works, with less recall). */
+  static read(path: string): FrenchEquivalence[] {
     try {
-      raw = readFileSync(path, 'utf8');
+      return parseGlossary(readFileSync(path, 'utf8'));
     } catch {
-      return FrenchGlossary.empty;
+      return [];
     }
-    return new FrenchGlossary(parseGlossary(raw).map((entry) => {
-      const folded = fold(entry.phrase).replace(/’/gu, "'");
-      return { ...entry, folded, pattern: phrasePattern(folded, 's|x') };
-    }));
+  }
+
+  static load(path: string): FrenchGlossary {
+    return new FrenchGlossary(FrenchGlossary.read(path));
   }
 
   /** Entries whose phrase occurs in the text, longest phrase first (so "new delhi" wins over "delhi"). */
   matches(text: string): FrenchEquivalence[] {
     const folded = fold(text).replace(/’/gu, "'");
-    const found = this.entries.filter((entry) => entry.pattern.test(folded));
+    const found = this.matcher.matches(folded).map((match) => match.value);
     found.sort((a, b) => b.folded.length - a.folded.length);
     return found
       .filter((entry, i) => !found.slice(0, i).some((longer) => longer.folded.includes(entry.folded)))
@@ -45,7 +57,7 @@ export class FrenchGlossary {
   }
 
   get size(): number {
-    return this.entries.length;
+    return this.matcher.size;
   }
 }
 

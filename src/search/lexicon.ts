@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { dirname, join } from 'node:path';
 import { englishTerm, fold } from './analyzer.js';
-import { phrasePattern } from './phrase-pattern.js';
+import { PhraseMatcher } from './phrase-matcher.js';
+import { loadThesaurus } from './thesaurus.js';
 import { FrenchGlossary, type FrenchEquivalence } from './french-glossary.js';
 
 const lexiconSchema = z.object({
@@ -49,12 +50,20 @@ export function loadLexicon(path: string): Lexicon {
     byStem.set(stem, [...new Set([...(byStem.get(stem) ?? []), ...targets])]);
   }
   const frSyn = new Map(Object.entries(data.frSyn).map(([word, syns]) => [fold(word), syns]));
-  const glossary = data.glossary.map((entry) => ({ ...entry, pattern: phrasePattern(entry.en, 's|es') }));
-  const french = FrenchGlossary.load(join(dirname(path), 'fr-glossary.tsv'));
+  const thesaurus = loadThesaurus(join(dirname(path), 'thesaurus.tsv'));
+  const english = [
+    ...data.glossary,
+    ...thesaurus.flatMap((entry) => entry.english.map((en) => ({ en: en.toLowerCase(), fr: [entry.term] }))),
+  ];
+  const glossary = new PhraseMatcher(english.map((entry) => ({ phrase: entry.en, value: entry })), 's|es');
+  const french = FrenchGlossary.of([
+    ...FrenchGlossary.read(join(dirname(path), 'fr-glossary.tsv')),
+    ...thesaurus.flatMap((entry) => entry.variants.map((phrase) => ({ phrase, renderings: [entry.term] }))),
+  ]);
   return {
     translate: (word) => data.enFr[word.toLowerCase()] ?? byStem.get(englishTerm(word)) ?? [],
     frenchSynonyms: (word) => frSyn.get(fold(word)) ?? [],
-    glossaryMatches: (text) => glossary.filter((entry) => entry.pattern.test(text)),
+    glossaryMatches: (text) => glossary.matches(text).map((match) => match.value),
     frenchEquivalents: (text) => french.matches(text),
     size: byStem.size,
   };
