@@ -58,6 +58,7 @@ async function evaluateSearch(core: Core, set: QuestionSet, label: string): Prom
     json.results.slice(0, 5).forEach((result) => { chars += result.text.length; counted += 1; });
   }
   writeRun(set, `search-${label}.jsonl`, lines);
+  writeRun(set, `ranks-${label}.json`, [JSON.stringify(rows)]);
   const table: Record<string, ReturnType<typeof retrievalSummary>> = { all: retrievalSummary(rows) };
   for (const lang of new Set(rows.map((row) => row.lang))) table[`lang=${lang}`] = retrievalSummary(rows.filter((row) => row.lang === lang));
   for (const kind of new Set(rows.map((row) => row.kind))) table[`kind=${kind}`] = retrievalSummary(rows.filter((row) => row.kind === kind));

@@ -29,21 +29,13 @@ export class FrenchGlossary {
 
   static readonly empty = new FrenchGlossary([]);
 
-  static of(entries: readonly FrenchEquivalence[]): FrenchGlossary {
-    return new FrenchGlossary(entries);
-  }
-
-  /** Reads the TSV's entries; a missing file gives none (retrieval still works, with less recall). */
-  static read(path: string): FrenchEquivalence[] {
-    try {
-      return parseGlossary(readFileSync(path, 'utf8'));
-    } catch {
-      return [];
-    }
-  }
-
+  /** Reads the TSV; a missing file gives the empty glossary (retrieval still works, with less recall). */
   static load(path: string): FrenchGlossary {
-    return new FrenchGlossary(FrenchGlossary.read(path));
+    try {
+      return new FrenchGlossary(parseGlossary(readFileSync(path, 'utf8')));
+    } catch {
+      return FrenchGlossary.empty;
+    }
   }
 
   /** Entries whose phrase occurs in the text, longest phrase first (so "new delhi" wins over "delhi"). */
