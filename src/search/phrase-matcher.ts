@@ -1,46 +1,56 @@
-import { phrasePattern } from './phrase-pattern.js';
-
 interface Filed<T> {
   order: number;
   value: T;
   phrase: string;
-  /** Compiled when first needed: Unicode patterns are slow to build, and thousands would slow every start. */
-  pattern?: RegExp;
+  words: string[];
 }
 
+const wordsOf = (text: string): string[] => text.match(/[\p{L}\p{N}]+/gu) ?? [];
+
 /**
- * Finds which of many phrases occur in a short text without testing every pattern: phrases are filed under their first
- * word, and only those whose first word (or its singular) is in the text are tested. Texts are compared as given, so
- * callers lower-case or fold both sides alike.
+ * Finds which of many phrases occur in a short text, word by word: a phrase matches a run of the text's words, its
+ * last word also with a plural ending ("data centres" for "data centre"). Any non-word characters between words are
+ * alike ("fake-news" is "fake news", "cité État" is "cité-État"). Phrases are filed under their first word, so a text
+ * only tries the phrases it may hold. Texts are compared as given: callers lower-case or fold both sides alike.
  */
 export class PhraseMatcher<T> {
   private readonly byFirstWord = new Map<string, Filed<T>[]>();
+  private readonly endings: string[];
 
-  constructor(
-    entries: readonly { phrase: string; value: T }[],
-    private readonly pluralEndings: string,
-  ) {
+  constructor(entries: readonly { phrase: string; value: T }[], pluralEndings: string) {
+    this.endings = pluralEndings.split('|').filter(Boolean);
     for (const [order, { phrase, value }] of entries.entries()) {
-      const first = phrase.split(/[^\p{L}\p{N}]+/u).find(Boolean) ?? '';
+      const words = wordsOf(phrase);
+      const first = words[0];
       if (!first) continue;
       const list = this.byFirstWord.get(first) ?? [];
-      list.push({ order, value, phrase });
+      list.push({ order, value, phrase, words });
       this.byFirstWord.set(first, list);
     }
   }
 
   /** The phrases found in `text`, each with its value, in the order they were given. */
   matches(text: string): { phrase: string; value: T }[] {
-    const candidates = new Set<Filed<T>>();
-    const endings = this.pluralEndings.split('|').filter(Boolean);
-    for (const word of text.match(/[\p{L}\p{N}]+/gu) ?? []) {
-      const forms = [word, ...endings.filter((ending) => word.endsWith(ending)).map((ending) => word.slice(0, -ending.length))];
-      for (const form of forms) this.byFirstWord.get(form)?.forEach((entry) => candidates.add(entry));
-    }
-    return [...candidates]
-      .filter((entry) => (entry.pattern ??= phrasePattern(entry.phrase, this.pluralEndings)).test(text))
-      .sort((a, b) => a.order - b.order)
-      .map(({ phrase, value }) => ({ phrase, value }));
+    const words = wordsOf(text);
+    const found = new Set<Filed<T>>();
+    words.forEach((word, at) => {
+      for (const form of [word, ...this.singulars(word)]) {
+        for (const entry of this.byFirstWord.get(form) ?? []) if (this.occursAt(entry.words, words, at)) found.add(entry);
+      }
+    });
+    return [...found].sort((a, b) => a.order - b.order).map(({ phrase, value }) => ({ phrase, value }));
+  }
+
+  private occursAt(phrase: readonly string[], words: readonly string[], at: number): boolean {
+    return phrase.every((wanted, i) => {
+      const word = words[at + i];
+      if (word === undefined) return false;
+      return word === wanted || (i === phrase.length - 1 && this.endings.some((ending) => word === wanted + ending));
+    });
+  }
+
+  private singulars(word: string): string[] {
+    return this.endings.filter((ending) => word.endsWith(ending)).map((ending) => word.slice(0, -ending.length));
   }
 
   get size(): number {
