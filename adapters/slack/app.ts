@@ -10,6 +10,7 @@ import { registerActions } from './handlers/actions.js';
 import { registerMentions } from './handlers/mentions.js';
 import { registerMessages } from './handlers/messages.js';
 import { registerSlashCommand } from './handlers/slash-command.js';
+import type { ConnectOptions } from './connect.js';
 import { createLifecycle } from './lifecycle.js';
 import { createSlackReceiver, type ConnectionState } from './receiver.js';
 
@@ -34,6 +35,8 @@ export interface SlackAppOptions {
   mounted?: boolean;
   /** Shortest time between two edits of a streamed answer's draft, in ms (default about one per second). */
   draftIntervalMs?: number;
+  /** Backoff while Slack is unreachable at start (default 1 s, doubling up to 60 s). */
+  connect?: ConnectOptions;
 }
 
 export interface SlackApp {
@@ -58,11 +61,15 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const mounted = options.mounted === true && config.appToken === null;
   const receiver = createSlackReceiver(config, boltLogger, mounted);
 
+  // Unless the bot's ids are known, Bolt checks the token with `auth.test`; deferred to `start`, where a failure is
+  // handled (constructed, Bolt would leave it an unhandled rejection that ends the process).
+  const verifiesToken = options.botId === undefined || options.botUserId === undefined;
   const app = new App({
     token: config.botToken,
     receiver: receiver.receiver,
     logger: boltLogger,
     clientOptions: webClientOptions(options),
+    deferInitialization: verifiesToken,
     ...(options.botId === undefined ? {} : { botId: options.botId }),
     ...(options.botUserId === undefined ? {} : { botUserId: options.botUserId }),
   });
@@ -75,7 +82,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ctx.log.error({ err: error.code ?? error.message }, 'bolt error');
   });
 
-  const { start, stop } = createLifecycle({ app, receiver, mounted, config, log: ctx.log });
+  const { start, stop } = createLifecycle({ app, receiver, mounted, config, log: ctx.log, verifiesToken, connect: options.connect });
   return { app, requestListener: receiver.requestListener, state: receiver.state, start, stop };
 }
 

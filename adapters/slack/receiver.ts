@@ -43,6 +43,12 @@ export function createSlackReceiver(config: SlackConfig, logger: Logger, mounted
     customRoutes: mounted ? [] : [{ path: '/healthz', method: ['GET'], handler: healthz }],
   });
   const requestListener = (req: IncomingMessage, res: ServerResponse): void => {
+    // Until the token is checked, Bolt cannot authorize an event; Slack redelivers one refused with a 5xx.
+    if (state !== 'connected') {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '10' });
+      res.end('Slack adapter not connected yet');
+      return;
+    }
     try {
       receiver.requestListener(req, res);
     } catch {
