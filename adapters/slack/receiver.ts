@@ -43,6 +43,12 @@ export function createSlackReceiver(config: SlackConfig, logger: Logger, mounted
     customRoutes: mounted ? [] : [{ path: '/healthz', method: ['GET'], handler: healthz }],
   });
   const requestListener = (req: IncomingMessage, res: ServerResponse): void => {
+    // Bolt refuses signatures older than five minutes but not ones dated ahead, which a replay could be forged with.
+    if (req.method === 'POST' && !timestampIsFresh(req.headers['x-slack-request-timestamp'])) {
+      res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Request timestamp outside five minutes of now');
+      return;
+    }
     // Until the token is checked, Bolt cannot authorize an event; Slack redelivers one refused with a 5xx.
     if (state !== 'connected') {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '10' });
@@ -58,6 +64,14 @@ export function createSlackReceiver(config: SlackConfig, logger: Logger, mounted
     }
   };
   return { receiver, socketMode: false, requestListener, state: () => state, setState };
+}
+
+/** Slack's replay window: a signed request is taken only within five minutes of now, either way. */
+const REPLAY_WINDOW_S = 5 * 60;
+
+function timestampIsFresh(header: string | string[] | undefined): boolean {
+  const seconds = Number(Array.isArray(header) ? header[0] : header);
+  return Number.isFinite(seconds) && Math.abs(Date.now() / 1000 - seconds) <= REPLAY_WINDOW_S;
 }
 
 function healthz(_req: IncomingMessage, res: ServerResponse): void {

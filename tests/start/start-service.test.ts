@@ -74,6 +74,18 @@ describe('startService with Slack in HTTP mode', () => {
     expect(wrong.status).toBe(401);
   });
 
+  it.each([
+    ['six minutes ahead', 6 * 60],
+    ['six minutes old', -6 * 60],
+  ])('refuses a correctly signed request dated %s (replay window)', async (_, offset) => {
+    const before = fake.callsTo('chat.postMessage').length;
+    const timestamp = Math.floor(Date.now() / 1000) + offset;
+    const res = await postSigned(`${service.url}/slack/events`, eventEnvelope(mentionEvent(QUESTION)), { timestamp });
+    expect(res.status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.callsTo('chat.postMessage').length).toBe(before);
+  });
+
   it('counts Slack questions and votes in /metrics and logs one line per question without secrets', async () => {
     const value = encodeFeedbackValue({ question: QUESTION, citations: ['004_c3f6cb5d275c60c7.txt#602-603'] });
     const click = await postSigned(`${service.url}/slack/events`, buttonBody(ACTION_HELPFUL, value, `${fake.url}/response/fb1`), {

@@ -14,9 +14,9 @@ export function sign(secret: string, timestamp: number, body: string): string {
 export async function postSigned(
   url: string,
   body: string,
-  options: { contentType?: string; secret?: string; headers?: Record<string, string> } = {},
+  options: { contentType?: string; secret?: string; headers?: Record<string, string>; timestamp?: number } = {},
 ): Promise<Response> {
-  const ts = Math.floor(Date.now() / 1000);
+  const ts = options.timestamp ?? Math.floor(Date.now() / 1000);
   return fetch(url, {
     method: 'POST',
     headers: {
