@@ -39,6 +39,7 @@ export const MESSAGES = {
   postFailed: 'Sorry, I could not post the answer (Slack refused it). Please try again.',
   notAllowed: 'I am not enabled in this channel.',
   thanks: 'Thanks for the feedback!',
+  feedbackFailed: 'Sorry, your feedback could not be saved. Please try again later.',
   shared: 'Shared to the channel.',
   shareFailed: 'I could not post in this channel; invite me with /invite and try again.',
 } as const;

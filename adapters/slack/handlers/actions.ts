@@ -37,12 +37,15 @@ function onFeedback(ctx: SlackContext, verdict: 'helpful' | 'not-helpful') {
     await ack();
     const value = action.type === 'button' ? decodeFeedbackValue(action.value) : null;
     if (value === null) return;
+    let text: string = MESSAGES.thanks;
     try {
       await feedback?.record({ platform: 'slack', userId: body.user.id, verdict, question: value.question, citations: value.citations });
     } catch (error) {
+      // The voter is told, rather than thanked for a vote that was lost.
       log.error({ err: describeError(error) }, 'feedback not recorded');
+      text = MESSAGES.feedbackFailed;
     }
-    await respond({ response_type: 'ephemeral', replace_original: false, text: MESSAGES.thanks }).catch(() => undefined);
+    await respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
   };
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -218,6 +218,21 @@ describe('Slack app over HTTP', () => {
       question: QUESTION,
       citations: ['004_c3f6cb5d275c60c7.txt#232-240'],
     });
+  });
+
+  it('tells the voter when the vote could not be saved, instead of thanking them', async () => {
+    const blocked = join(mkdtempSync(join(tmpdir(), 'diplomate-slack-fb-')), 'a-file');
+    writeFileSync(blocked, '');
+    const { url } = await startApp({ feedback: createFeedbackLog(join(blocked, 'feedback.jsonl')) });
+    const value = encodeFeedbackValue({ question: QUESTION, citations: ['004_c3f6cb5d275c60c7.txt#232-240'] });
+    const res = await postSigned(url, buttonBody(ACTION_HELPFUL, value, `${fake.url}/response/fb2`), {
+      contentType: 'application/x-www-form-urlencoded',
+    });
+    expect(res.status).toBe(200);
+    await vi.waitFor(() => expect(fake.callsTo('response_url').length).toBe(1), { timeout: 5000 });
+    const reply = String(fake.callsTo('response_url')[0]?.body['text']);
+    expect(reply).toContain('could not be saved');
+    expect(reply).not.toContain('Thanks');
   });
 
   it('posts a short error when Slack refuses the answer', async () => {
