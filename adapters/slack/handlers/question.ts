@@ -28,11 +28,15 @@ export async function handleQuestion(ctx: SlackContext, args: QuestionMessage): 
     await postReply(ctx, args.client, args.channel, replyThread, formatHelp(ctx.config.command));
     return;
   }
-  if (args.react) {
-    args.client.reactions.add({ channel: args.channel, timestamp: args.ts, name: 'eyes' }).catch((error: unknown) => {
-      log.debug({ err: errorCode(error) }, 'reactions.add failed');
-    });
-  }
+  const reacted = args.react
+    ? args.client.reactions.add({ channel: args.channel, timestamp: args.ts, name: 'eyes' }).then(
+        () => true,
+        (error: unknown) => {
+          log.debug({ err: errorCode(error) }, 'reactions.add failed');
+          return false;
+        },
+      )
+    : Promise.resolve(false);
   const reply = createProgressiveReply({
     client: args.client,
     channel: args.channel,
@@ -44,4 +48,10 @@ export async function handleQuestion(ctx: SlackContext, args: QuestionMessage): 
   const { message } = await answerFor(ctx, question, false, reply.onDraft);
   const posted = await reply.deliver(message);
   if (posted && replyThread !== undefined) ctx.guards.threads.add(`${args.channel}:${replyThread}`);
+  // 👀 says "answering"; once the answer (or an error) is posted, it would only mislead.
+  if (await reacted) {
+    await args.client.reactions.remove({ channel: args.channel, timestamp: args.ts, name: 'eyes' }).catch((error: unknown) => {
+      log.debug({ err: errorCode(error) }, 'reactions.remove failed');
+    });
+  }
 }

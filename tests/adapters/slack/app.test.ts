@@ -107,6 +107,11 @@ describe('Slack app over HTTP', () => {
     expect(blocksText(post)).toContain(ACTION_HELPFUL);
     const reaction = fake.callsTo('reactions.add')[0];
     expect(reaction?.body).toMatchObject({ name: 'eyes', channel: 'C1', timestamp: event['ts'] });
+    // Once the answer is posted, 👀 ("answering") is taken off the question.
+    await vi.waitFor(() => expect(fake.callsTo('reactions.remove').length).toBe(1), { timeout: 5000 });
+    const removed = fake.callsTo('reactions.remove')[0];
+    expect(removed?.body).toMatchObject({ name: 'eyes', channel: 'C1', timestamp: event['ts'] });
+    expect(removed?.at ?? 0).toBeGreaterThanOrEqual(post?.at ?? Number.POSITIVE_INFINITY);
   });
 
   it('replies inside an existing thread when mentioned there', async () => {
