@@ -92,6 +92,7 @@ function createContext(options: SlackAppOptions): SlackContext {
   const guards: SlackGuards = {
     seen: new BoundedSet(2000),
     threads: new BoundedSet(5000),
+    votes: new BoundedSet(5000),
     channelAllowed: (channel, isDm) => isDm || allowed === null || allowed.has(channel),
   };
   return {

@@ -16,6 +16,8 @@ export interface SlackGuards {
   seen: BoundedSet;
   /** `channel:thread_ts` of the threads the bot answered in, where follow-ups need no mention. */
   threads: BoundedSet;
+  /** `channel:message_ts:user` of the votes recorded: one vote per user per answer. */
+  votes: BoundedSet;
   channelAllowed(channel: string, isDm: boolean): boolean;
 }
 
@@ -40,6 +42,7 @@ export const MESSAGES = {
   notAllowed: 'I am not enabled in this channel.',
   thanks: 'Thanks for the feedback!',
   feedbackFailed: 'Sorry, your feedback could not be saved. Please try again later.',
+  alreadyVoted: 'You have already given feedback on this answer.',
   shared: 'Shared to the channel.',
   shareFailed: 'I could not post in this channel; invite me with /invite and try again.',
 } as const;

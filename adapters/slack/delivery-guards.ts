@@ -22,6 +22,10 @@ export class BoundedSet {
     this.add(key);
     return true;
   }
+  /** Gives a claim back (the work it guarded failed and may be tried again). */
+  release(key: string): void {
+    this.items.delete(key);
+  }
 }
 
 export class TimeoutError extends Error {}

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startService, type RunningService, type ServiceLogger } from '../../adapters/runtime/start-service.js';
 import { copyOfSharedIndex } from '../support/shared-index.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/slack-api.js';
-import { SIGNING_SECRET } from '../support/slack-requests.js';
+import { SIGNING_SECRET, eventEnvelope, mentionEvent, postSigned } from '../support/slack-requests.js';
 
 const BOT_TOKEN = 'xoxb-never-logged-0123456789';
 const QUESTION = 'Combien de pays ont ratifié la Convention de Budapest ?';
@@ -72,7 +72,7 @@ describe('Slack down or refusing never stops the service', () => {
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(await health(service)).toMatchObject({ status: 503, body: { adapters: { slack: 'disconnected' } } });
     expect((await fetch(`${service.url}/api/ask?q=${encodeURIComponent(QUESTION)}`)).status).toBe(200);
-    const events = await fetch(`${service.url}/slack/events`, { method: 'POST', body: '{}' });
+    const events = await postSigned(`${service.url}/slack/events`, eventEnvelope(mentionEvent(QUESTION)));
     expect(events.status).toBe(503);
     expect(lines.filter((line) => line.msg?.startsWith('slack unreachable')).length).toBe(1);
     expect(JSON.stringify(lines)).not.toContain(BOT_TOKEN);

@@ -26,7 +26,7 @@ export function registerActions(app: App, ctx: SlackContext): void {
 
 type FeedbackArgs = {
   ack: () => Promise<void>;
-  body: { user: { id: string } };
+  body: { user: { id: string }; container?: { channel_id?: string; message_ts?: string } };
   action: { type: string; value?: string };
   respond: (message: { response_type: 'ephemeral'; replace_original: boolean; text: string }) => Promise<unknown>;
 };
@@ -37,13 +37,19 @@ function onFeedback(ctx: SlackContext, verdict: 'helpful' | 'not-helpful') {
     await ack();
     const value = action.type === 'button' ? decodeFeedbackValue(action.value) : null;
     if (value === null) return;
+    const vote = `${body.container?.channel_id ?? ''}:${body.container?.message_ts ?? ''}:${body.user.id}`;
     let text: string = MESSAGES.thanks;
-    try {
-      await feedback?.record({ platform: 'slack', userId: body.user.id, verdict, question: value.question, citations: value.citations });
-    } catch (error) {
-      // The voter is told, rather than thanked for a vote that was lost.
-      log.error({ err: describeError(error) }, 'feedback not recorded');
-      text = MESSAGES.feedbackFailed;
+    if (!ctx.guards.votes.claim(vote)) {
+      text = MESSAGES.alreadyVoted;
+    } else {
+      try {
+        await feedback?.record({ platform: 'slack', userId: body.user.id, verdict, question: value.question, citations: value.citations });
+      } catch (error) {
+        // The voter is told, rather than thanked for a vote that was lost, and may vote again.
+        log.error({ err: describeError(error) }, 'feedback not recorded');
+        ctx.guards.votes.release(vote);
+        text = MESSAGES.feedbackFailed;
+      }
     }
     await respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
   };

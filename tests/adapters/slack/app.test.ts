@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSlackApp, type SlackApp } from '../../../adapters/slack/app.js';
 import type { SlackConfig } from '../../../adapters/slack/config.js';
-import { ACTION_HELPFUL, ACTION_SHARE, encodeFeedbackValue } from '../../../adapters/slack/format.js';
+import { ACTION_HELPFUL, ACTION_NOT_HELPFUL, ACTION_SHARE, encodeFeedbackValue } from '../../../adapters/slack/format.js';
 import { AppError, createFeedbackLog, type Answer, type Core, type FeedbackLog } from '../../../src/index.js';
 import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from '../../support/slack-api.js';
 import {
@@ -223,6 +223,23 @@ describe('Slack app over HTTP', () => {
       question: QUESTION,
       citations: ['004_c3f6cb5d275c60c7.txt#232-240'],
     });
+  });
+
+  it('counts one vote per user per answer', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'diplomate-slack-fb-')), 'feedback.jsonl');
+    const { url } = await startApp({ feedback: createFeedbackLog(path) });
+    const value = encodeFeedbackValue({ question: QUESTION, citations: ['004_c3f6cb5d275c60c7.txt#232-240'] });
+    for (const [i, action] of [ACTION_HELPFUL, ACTION_HELPFUL, ACTION_NOT_HELPFUL].entries()) {
+      const res = await postSigned(url, buttonBody(action, value, `${fake.url}/response/v${i}`), {
+        contentType: 'application/x-www-form-urlencoded',
+      });
+      expect(res.status).toBe(200);
+      await vi.waitFor(() => expect(fake.callsTo('response_url').length).toBe(i + 1), { timeout: 5000 });
+    }
+    expect(readFileSync(path, 'utf8').trim().split('\n')).toHaveLength(1);
+    const replies = fake.callsTo('response_url').map((call) => String(call.body['text']));
+    expect(replies[0]).toContain('Thanks');
+    expect(replies.slice(1).every((text) => text.includes('already'))).toBe(true);
   });
 
   it('tells the voter when the vote could not be saved, instead of thanking them', async () => {
