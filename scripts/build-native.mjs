@@ -19,5 +19,9 @@ if (!nodeGyp) {
 const prefix = dirname(dirname(process.execPath));
 const ownHeaders = existsSync(join(prefix, 'include', 'node', 'node.h')) ? [`--nodedir=${prefix}`] : [];
 const nodedir = process.env.npm_config_nodedir ? [] : ownHeaders;
-const run = spawnSync(process.execPath, [nodeGyp, 'rebuild', ...nodedir], { cwd: addonDir, stdio: 'inherit' });
-process.exit(run.status ?? 1);
+// The compiler's warnings about hnswlib's own sources are noise to an installer; they are shown only if the build fails.
+const run = spawnSync(process.execPath, [nodeGyp, 'rebuild', ...nodedir], { cwd: addonDir, encoding: 'utf8' });
+if (run.status !== 0) {
+  process.stderr.write(`${run.stdout ?? ''}${run.stderr ?? ''}build-native: building hnswlib-node failed (see above).\n`);
+  process.exit(run.status ?? 1);
+}
