@@ -11,7 +11,6 @@ import { MANIFEST_FORMAT, type Manifest, type ManifestKey } from './manifest.js'
 import { properNameTerms } from './proper-names.js';
 import { LSA_DIMENSION } from './settings.js';
 import { VectorIndex } from './vector-index.js';
-import { writeFailure } from './write-failure.js';
 
 /** Called as the build goes: a step name and how far it is (`done` of `total`). */
 export type BuildProgress = (step: string, done: number, total: number) => void;
@@ -20,8 +19,8 @@ const EMBED_BATCH = 16;
 
 /**
  * Builds lexical and vector indexes from the corpus and publishes them atomically under `indexDir`.
- * Call with the build lock held (`withBuildLock`). A build that fails is removed, leaving CURRENT as it was; a
- * refusal to write (disk full, read-only folder) is an INDEX_WRITE error that says so.
+ * Call with the build lock held (`withBuildLock`). A build that fails is removed, leaving CURRENT as it was; its caller
+ * (`load-core.ts`) says what a refusal to write means (`writeFailure`).
  */
 export async function buildIndex(
   corpus: Corpus,
@@ -42,7 +41,7 @@ export async function buildIndex(
     return manifest;
   } catch (error: unknown) {
     if (build) await rm(build.dir, { recursive: true, force: true }).catch(() => {});
-    throw writeFailure(error, indexDir) ?? error;
+    throw error;
   }
 }
 

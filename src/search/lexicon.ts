@@ -56,7 +56,12 @@ export function loadLexicon(path: string): Lexicon {
   const thesaurus = loadThesaurus(join(dirname(path), 'thesaurus.tsv'));
   const glossary = new PhraseMatcher(data.glossary.map((entry) => ({ phrase: entry.en, value: entry })), 's|es');
   const thesaurusEnglish = new PhraseMatcher(
-    thesaurus.flatMap((entry) => entry.english.map((en) => ({ phrase: en.toLowerCase(), value: { en: en.toLowerCase(), fr: [entry.term] } }))),
+    thesaurus.flatMap((entry) =>
+      entry.english.map((rendering) => {
+        const en = rendering.toLowerCase();
+        return { phrase: en, value: { en, fr: [entry.term] } };
+      }),
+    ),
     's|es',
   );
   // The thesaurus's everyday French variants are not applied: measured, these looser wordings lowered French r@1 on

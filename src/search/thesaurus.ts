@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { errnoCode } from '../errors.js';
 
 /**
  * One entry of the domain thesaurus (`lexicon/thesaurus.tsv`): a term the documents use, the English words a reader
@@ -15,7 +16,7 @@ export function loadThesaurus(path: string): ThesaurusEntry[] {
   try {
     return parseThesaurus(readFileSync(path, 'utf8'));
   } catch (error: unknown) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return [];
+    if (errnoCode(error) === 'ENOENT') return [];
     throw error;
   }
 }
