@@ -17,6 +17,7 @@ const DEVELOPMENT_SETS = [
   join(root, '..', 'shared', 'eval', 'dev-questions.jsonl'),
   join(root, '..', 'shared', 'eval', 'dev2-questions.jsonl'),
   join(root, 'tests', 'fixtures', 'eval', 'team-questions.jsonl'),
+  join(root, 'tests', 'fixtures', 'eval', 'blind-questions.jsonl'),
 ];
 
 interface QuestionSet {
@@ -66,8 +67,9 @@ async function evaluateSearch(core: Core, set: QuestionSet, label: string): Prom
   console.table(Object.fromEntries(Object.entries(table).map(([k, v]) => [k, roundAll(v)])));
   console.log(`mean characters per result (top 5): ${Math.round(chars / Math.max(counted, 1))}`);
   console.log(`missed at 5: ${rows.filter((row) => row.rank === null || row.rank > 5).map((row) => row.id).join(', ') || 'none'}`);
-  const at5 = (key: string): number => table[key]?.['r@5'] ?? Number.NaN;
-  return { ...table['all'], 'en r@5': at5('lang=en'), 'fr r@5': at5('lang=fr'), 'para r@5': at5('kind=paraphrase'), 'kw r@5': at5('kind=keyword') };
+  const at = (key: string, metric: 'r@1' | 'r@5'): number => table[key]?.[metric] ?? Number.NaN;
+  const at5 = (key: string): number => at(key, 'r@5');
+  return { ...table['all'], 'en r@1': at('lang=en', 'r@1'), 'en r@5': at5('lang=en'), 'fr r@5': at5('lang=fr'), 'para r@5': at5('kind=paraphrase'), 'kw r@5': at5('kind=keyword') };
 }
 
 /** Answer figures: gold cited, wrong abstentions, abstention on unanswerable questions, verbatim quotes. */
@@ -153,7 +155,7 @@ function writeRun(set: QuestionSet, name: string, lines: string[]): void {
   writeFileSync(join(dir, name), lines.join('\n') + '\n');
 }
 
-const SUMMARY_KEYS = ['n', 'r@1', 'r@5', 'r@10', 'mrr@10', 'en r@5', 'fr r@5', 'para r@5', 'kw r@5', 'cited_gold', 'wrongly_abstained', 'abstained_on_unanswerable'];
+const SUMMARY_KEYS = ['n', 'r@1', 'r@5', 'r@10', 'mrr@10', 'en r@1', 'en r@5', 'fr r@5', 'para r@5', 'kw r@5', 'cited_gold', 'wrongly_abstained', 'abstained_on_unanswerable'];
 
 console.log(`eval: ${sets.map((set) => `${set.name} (${set.questions.length})`).join(', ')}; ${modelDir ? `model ${modelDir}` : 'model-free'}`);
 const core = await loadCore({ indexDir, seedsDir, modelDir, minCoverage });

@@ -74,6 +74,23 @@ export function countedWord(question: string): string | null {
   return rest ? (rest.split(/\s+/u).at(-1) ?? first) : first;
 }
 
+/** A count and the noun it counts sit this close: "35 missions à l'étranger", "visas délivrés : 350". */
+const COUNT_REACH = 3;
+
+/**
+ * True when the text states a number next to the counted noun (within a few words either side), beyond the numbers
+ * the question gives: "trois piliers : … le French Tech Visa" counts pillars, not visas.
+ */
+export function countsNear(text: string, isCounted: (word: string) => boolean, given: ReadonlySet<string>): boolean {
+  const tokens = withoutDates(text).replace(ANAPHORIC_NUMBER, ' ').match(/[\p{L}\p{N}%]+/gu) ?? [];
+  return tokens.some((token, i) => {
+    const counts = (/^\d/u.test(token) && !given.has(token)) || token === '%' || NUMBER_WORDS.test(token);
+    if (!counts) return false;
+    const around = [...tokens.slice(Math.max(0, i - COUNT_REACH), i), ...tokens.slice(i + 1, i + 1 + COUNT_REACH)];
+    return around.some(isCounted);
+  });
+}
+
 /** The numbers a text states, as written without spaces ("2 557" → "2557"). */
 export function numbersStated(text: string): Set<string> {
   return new Set(numbersIn(text));

@@ -1,11 +1,10 @@
-import { holdsAnswerType, type AnswerType } from '../answer/answer-type.js';
+import { countsNear, holdsAnswerType, type AnswerType } from '../answer/answer-type.js';
 import type { RefusalFacts } from '../answer/refusal.js';
 import { namesSomeoneNew } from '../answer/who.js';
 import type { AnalyzedQuery } from '../search/analyze-query.js';
 import { frenchTerm } from '../search/analyzer.js';
 import type { Retriever, RetrievedPassage } from '../search/retriever.js';
 import type { RefusalCode } from '../types.js';
-import { typedWord } from '../search/question-intent.js';
 import { anchorMiss, anchorsOf, statedBy, unknownNames, type Anchors, type Name } from './anchors.js';
 
 /** A passage covering this much of the question answers a "how many X" even when it words X differently. */
@@ -81,13 +80,23 @@ function typedPassages(
   const focus = counted === null ? undefined : query.groups.find((group) => group[0] === frenchTerm(counted));
   const typed = hits
     .filter((hit) => holdsAnswerType(hit.passage.text, type, numbers))
-    .filter((hit) => !focus || hit.coverage >= CLEAR_COVERAGE || retriever.mentions(hit.passage, focus));
+    .filter((hit) => !focus || countsWhatIsAsked(hit, focus, query, retriever));
   const answering = typed.filter((hit) => type !== 'date' || namesAPartner(hit, anchors.partners, retriever));
   if (answering.some(covers)) return { passages: answering };
   if (typed.some(covers) && anchors.partners.length > 0) {
     return { refusal: { code: 'no-date-for-partner', subjects: anchors.partners.map((name) => name.word) } };
   }
-  return { refusal: { code: TYPE_REFUSAL[type], subjects: counted && focus ? [typedWord(query.intent, focus[0] ?? counted)] : [] } };
+  return { refusal: { code: TYPE_REFUSAL[type], subjects: counted && focus ? [counted] : [] } };
+}
+
+/**
+ * A passage naming the counted noun must state a number next to it; one wording it differently must match the
+ * question clearly.
+ */
+function countsWhatIsAsked(hit: RetrievedPassage, focus: string[], query: AnalyzedQuery, retriever: Retriever): boolean {
+  if (!retriever.mentions(hit.passage, focus)) return hit.coverage >= CLEAR_COVERAGE;
+  const focusTerms = new Set(focus);
+  return countsNear(hit.passage.text, (word) => focusTerms.has(frenchTerm(word)), query.intent.numbers);
 }
 
 /** Passages naming a person or body the question does not, for a who-question. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countedWord, expectedAnswerType, holdsAnswerType, numbersStated } from '../../src/answer/answer-type.js';
+import { countedWord, countsNear, expectedAnswerType, holdsAnswerType, numbersStated } from '../../src/answer/answer-type.js';
 
 describe('expectedAnswerType', () => {
   it.each([
@@ -69,5 +69,20 @@ describe('countedWord', () => {
     expect(countedWord('Combien de French Tech Visa ont été délivrés ?')).toBe('Visa');
     expect(countedWord("Combien d'États ont ratifié la convention ?")).toBe('États');
     expect(countedWord('How many Member States signed it?')).toBe('States');
+  });
+});
+
+describe('countsNear', () => {
+  const visas = (word: string) => /^visas?$/iu.test(word);
+  const missions = (word: string) => /^missions?$/iu.test(word);
+  it('takes a number for a count of the noun beside it, on either side', () => {
+    expect(countsNear("L'Ambassadeur a effectué 35 missions à l'étranger.", missions, new Set())).toBe(true);
+    expect(countsNear('French Tech Visa délivrés : 350 en 2019.', visas, new Set())).toBe(true);
+  });
+  it('does not take a number counting another noun for a count of this one', () => {
+    const text = 'Son action est structurée autour de trois piliers : les French Tech Hubs, le French Tech Visa.';
+    expect(countsNear(text, visas, new Set())).toBe(false);
+    expect(countsNear('Le French Tech Visa, lancé le 3 mai 2019.', visas, new Set())).toBe(false);
+    expect(countsNear('Les 35 missions prévues.', missions, new Set(['35']))).toBe(false);
   });
 });
