@@ -3,7 +3,7 @@ import type { AnalyzedQuery } from '../search/analyze-query.js';
 import type { RetrievedPassage } from '../search/retriever.js';
 import { linesOf } from '../ingest/text-builder.js';
 import type { Passage } from '../types.js';
-import { sentencesOf } from './sentences.js';
+import { quotableSpans } from './sentences.js';
 
 /** A quote chosen to support the answer, with its exact source lines. */
 export interface Evidence {
@@ -15,8 +15,6 @@ export interface Evidence {
   score: number;
 }
 
-/** Passages short enough to quote whole rather than sentence by sentence. */
-const QUOTE_WHOLE_BELOW = 320;
 const MAX_QUOTES = 3;
 const RANK_DECAY = [1, 0.8, 0.65, 0.5];
 
@@ -52,13 +50,10 @@ export function selectEvidence(
 }
 
 function candidatesOf(passage: Passage): Omit<Evidence, 'covers' | 'score'>[] {
-  if (passage.kind === 'table-row' || passage.text.length <= QUOTE_WHOLE_BELOW) {
-    return [{ passage, quote: passage.text, lines: passage.lines }];
-  }
-  return sentencesOf(passage.text).map((sentence) => ({
+  return quotableSpans(passage.text, passage.kind).map((span) => ({
     passage,
-    quote: sentence.text,
-    lines: linesOf(passage.lineMap, sentence.start, sentence.end),
+    quote: span.text,
+    lines: span.start === 0 && span.end === passage.text.length ? passage.lines : linesOf(passage.lineMap, span.start, span.end),
   }));
 }
 

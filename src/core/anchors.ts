@@ -43,7 +43,7 @@ export type AnchorMiss = 'names' | 'years' | 'ranks';
 export function anchorMiss(hit: RetrievedPassage, anchors: Anchors, retriever: Retriever): AnchorMiss | null {
   if (!anchors.names.every((name) => name.documents.has(hit.passage.doc))) return 'names';
   if (!anchors.years.every((group) => statedBy(hit, group, retriever))) return 'years';
-  if (![...anchors.ordinals].every((rank) => ordinalsIn(hit.passage.text).has(rank))) return 'ranks';
+  if (![...anchors.ordinals].every((rank) => ordinalsIn(hit.block).has(rank))) return 'ranks';
   return null;
 }
 

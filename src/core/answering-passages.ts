@@ -79,7 +79,7 @@ function typedPassages(
   const { counted, numbers } = query.intent;
   const focus = counted === null ? undefined : query.groups.find((group) => group[0] === frenchTerm(counted));
   const typed = hits
-    .filter((hit) => holdsAnswerType(hit.passage.text, type, numbers))
+    .filter((hit) => holdsAnswerType(hit.block, type, numbers))
     .filter((hit) => !focus || countsWhatIsAsked(hit, focus, query, retriever));
   const answering = typed.filter((hit) => type !== 'date' || namesAPartner(hit, anchors.partners, retriever));
   if (answering.some(covers)) return { passages: answering };
@@ -96,7 +96,7 @@ function typedPassages(
 function countsWhatIsAsked(hit: RetrievedPassage, focus: string[], query: AnalyzedQuery, retriever: Retriever): boolean {
   if (!retriever.mentions(hit.passage, focus)) return hit.coverage >= CLEAR_COVERAGE;
   const focusTerms = new Set(focus);
-  return countsNear(hit.passage.text, (word) => focusTerms.has(frenchTerm(word)), query.intent.numbers);
+  return countsNear(hit.block, (word) => focusTerms.has(frenchTerm(word)), query.intent.numbers);
 }
 
 /** Passages naming a person or body the question does not, for a who-question. */
@@ -104,7 +104,7 @@ function namingPassages(query: AnalyzedQuery, hits: RetrievedPassage[], retrieve
   const questionTerms = new Set(query.groups.flat());
   const isName = (word: string) => retriever.isNamedInCorpus([frenchTerm(word)]);
   const inQuestion = (word: string) => questionTerms.has(frenchTerm(word));
-  return hits.filter((hit) => namesSomeoneNew(hit.passage.text, isName, inQuestion));
+  return hits.filter((hit) => namesSomeoneNew(hit.block, isName, inQuestion));
 }
 
 /**

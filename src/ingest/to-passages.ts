@@ -1,6 +1,6 @@
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import type { Paragraph, Passage } from '../types.js';
-import { MAX_PASSAGE_CHARS } from './passage-size.js';
+import { BLOCK_SEPARATOR, MAX_PASSAGE_CHARS, MIN_BLOCK_CHARS } from './passage-size.js';
 import { linesOf, type LineMark } from './text-builder.js';
 
 const splitter = new RecursiveCharacterTextSplitter({
@@ -10,11 +10,15 @@ const splitter = new RecursiveCharacterTextSplitter({
   keepSeparator: true,
 });
 
-/** Passages for the index: one per paragraph, or several pieces of a long one, each with its own lines. */
+/**
+ * Passages for the index: one per paragraph, or several pieces of a long one, each with its own lines. A block shorter
+ * than {@link MIN_BLOCK_CHARS} ("Monsieur l'ambassadeur,", a one-line list item) joins its neighbour of the same
+ * section: BM25's length normalisation would otherwise rank such blocks first for any word they hold. The blocks of a
+ * passage stay apart (a blank line), so an answer still quotes one sentence with its own lines.
+ */
 export async function toPassages(paragraphs: readonly Paragraph[]): Promise<Passage[]> {
   const passages: Passage[] = [];
-  for (const paragraph of paragraphs) {
-    if (paragraph.duplicateOf) continue;
+  for (const paragraph of mergeShortBlocks(paragraphs.filter((p) => !p.duplicateOf))) {
     if (paragraph.text.length <= MAX_PASSAGE_CHARS) {
       passages.push(fromSlice(paragraph, 0, paragraph.text, 0));
       continue;
@@ -57,4 +61,38 @@ function rebase(lineMap: readonly LineMark[], start: number, length: number): Li
     else rebased.push([shifted, line]);
   }
   return rebased;
+}
+
+function mergeShortBlocks(paragraphs: readonly Paragraph[]): Paragraph[] {
+  const merged: Paragraph[] = [];
+  for (const paragraph of paragraphs) {
+    const last = merged[merged.length - 1];
+    if (last && mayJoin(last, paragraph)) merged[merged.length - 1] = join(last, paragraph);
+    else merged.push(paragraph);
+  }
+  return merged;
+}
+
+function mayJoin(a: Paragraph, b: Paragraph): boolean {
+  return (
+    a.doc === b.doc &&
+    a.kind !== 'table-row' &&
+    b.kind !== 'table-row' &&
+    a.section.join('\u0000') === b.section.join('\u0000') &&
+    (a.text.length < MIN_BLOCK_CHARS || b.text.length < MIN_BLOCK_CHARS) &&
+    a.text.length + BLOCK_SEPARATOR.length + b.text.length <= MAX_PASSAGE_CHARS
+  );
+}
+
+function join(a: Paragraph, b: Paragraph): Paragraph {
+  const shift = a.text.length + BLOCK_SEPARATOR.length;
+  const lines: [number, number] = [a.lines[0], b.lines[1]];
+  return {
+    ...a,
+    id: `${a.doc}#${lines[0]}-${lines[1]}`,
+    lines,
+    text: a.text + BLOCK_SEPARATOR + b.text,
+    lineMap: [...a.lineMap, ...b.lineMap.map(([offset, line]): LineMark => [offset + shift, line])],
+    kind: a.kind === b.kind ? a.kind : 'paragraph',
+  };
 }

@@ -1,4 +1,4 @@
-import { sentencesOf } from '../answer/sentences.js';
+import { quotableSpans, sentencesOf } from '../answer/sentences.js';
 import { isVerbatim, normalizeForMatch } from '../answer/verify-quote.js';
 import { linesOf } from '../ingest/text-builder.js';
 import type { Passage } from '../types.js';
@@ -8,9 +8,6 @@ export interface Located {
   quote: string;
   lines: [number, number];
 }
-
-/** Passages this short are quoted whole when a sentence cites them without quoting (as the extractive answer does). */
-const QUOTE_WHOLE_BELOW = 320;
 
 /**
  * Where `quote` sits in `passage`, narrowed to the lines of the span (or of the passage sentence holding it),
@@ -30,23 +27,19 @@ export function locateQuote(passage: Passage, quote: string, fileLines: readonly
 }
 
 /**
- * A verbatim quote standing for a passage cited without quotation marks: the whole passage when short, else its
- * sentence sharing most words with the answer sentence. Null if even that cannot be verified.
+ * A verbatim quote standing for a passage cited without quotation marks: of the spans an answer may quote (a short
+ * block whole, else a sentence), the one sharing most words with the answer sentence. Null if none can be verified.
  */
 export function representativeQuote(passage: Passage, about: string, fileLines: readonly string[]): Located | null {
-  const whole = { quote: passage.text, lines: passage.lines };
-  if (passage.text.length <= QUOTE_WHOLE_BELOW || passage.kind === 'table-row') {
-    return isVerbatim(fileLines, whole.lines, whole.quote) ? whole : null;
-  }
   const words = new Set(wordsOf(about));
-  const ranked = sentencesOf(passage.text)
-    .map((sentence) => ({ sentence, shared: wordsOf(sentence.text).filter((word) => words.has(word)).length }))
+  const ranked = quotableSpans(passage.text, passage.kind)
+    .map((span) => ({ span, shared: wordsOf(span.text).filter((word) => words.has(word)).length }))
     .sort((a, b) => b.shared - a.shared);
-  for (const { sentence } of ranked) {
-    const lines = linesOf(passage.lineMap, sentence.start, sentence.end);
-    if (isVerbatim(fileLines, lines, sentence.text)) return { quote: sentence.text, lines };
+  for (const { span } of ranked) {
+    const lines = span.start === 0 && span.end === passage.text.length ? passage.lines : linesOf(passage.lineMap, span.start, span.end);
+    if (isVerbatim(fileLines, lines, span.text)) return { quote: span.text, lines };
   }
-  return isVerbatim(fileLines, whole.lines, whole.quote) ? whole : null;
+  return null;
 }
 
 function wordsOf(text: string): string[] {

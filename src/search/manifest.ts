@@ -9,7 +9,12 @@ export const manifestSchema = z.object({
   seeds: z.array(z.object({ doc: z.string(), sha256: z.string() })),
   metadataSha: z.string(),
   embedder: z.object({ id: z.string(), dimension: z.number().int().positive() }),
-  settings: z.object({ analyzer: z.string(), maxPassageChars: z.number(), lsaDimension: z.number() }),
+  settings: z.object({
+    analyzer: z.string(),
+    maxPassageChars: z.number(),
+    minBlockChars: z.number().default(0),
+    lsaDimension: z.number(),
+  }),
   passages: z.number().int().nonnegative(),
   /** Size and SHA-256 of every other file of the build, checked before any of them is read. */
   files: z.record(z.string(), z.object({ bytes: z.number().int().nonnegative(), sha256: z.string() })),

@@ -1,3 +1,4 @@
+import { BLOCK_SEPARATOR } from '../ingest/passage-size.js';
 import type { Passage } from '../types.js';
 import { fingerprint } from '../ingest/mark-duplicates.js';
 import { analyzeFrench } from './analyzer.js';
@@ -17,6 +18,11 @@ export interface RetrievedPassage {
   score: number;
   /** Share (0–1) of the question's content words, weighted by rarity, found in the passage. */
   coverage: number;
+  /**
+   * The passage's block (see `to-passages.ts`) covering the question best: what an answer-type check reads, since a
+   * number or a name in a neighbouring block answers nothing.
+   */
+  block: string;
 }
 
 const CANDIDATES = 60;
@@ -61,7 +67,7 @@ export class Retriever {
       const key = fingerprint(passage.text);
       if (seen.has(key)) continue;
       seen.add(key);
-      kept.push({ passage, ordinal: hit.ordinal, score: hit.score, coverage: this.coverage(passage, query) });
+      kept.push({ passage, ordinal: hit.ordinal, score: hit.score, ...this.bestBlock(passage, query) });
       if (kept.length >= limit) break;
     }
     return kept;
@@ -135,8 +141,37 @@ export class Retriever {
     return new Set(ordinals.flatMap((ordinal) => this.index.passages[ordinal]?.doc ?? []));
   }
 
+  /**
+   * Rarity-weighted share of the question's word groups that one block of the passage (with the passage's index-only
+   * context) holds, for its best block: a passage joining short blocks must not cover more than any of them does.
+   */
   coverage(passage: Passage, query: AnalyzedQuery): number {
-    const present = this.termsOf(passage);
+    return this.bestBlock(passage, query).coverage;
+  }
+
+  private bestBlock(passage: Passage, query: AnalyzedQuery): { coverage: number; block: string } {
+    const blocks = passage.text.split(BLOCK_SEPARATOR);
+    let best = { coverage: 0, block: blocks[0] ?? passage.text };
+    this.blockTermsOf(passage).forEach((terms, i) => {
+      const coverage = this.coverageOf(terms, query);
+      if (coverage > best.coverage) best = { coverage, block: blocks[i] ?? passage.text };
+    });
+    return best;
+  }
+
+  private readonly blockTermCache = new Map<string, Set<string>[]>();
+
+  private blockTermsOf(passage: Passage): Set<string>[] {
+    let blocks = this.blockTermCache.get(passage.id);
+    if (!blocks) {
+      const context = analyzeFrench(passage.context);
+      blocks = passage.text.split(BLOCK_SEPARATOR).map((block) => new Set([...analyzeFrench(block), ...context]));
+      this.blockTermCache.set(passage.id, blocks);
+    }
+    return blocks;
+  }
+
+  private coverageOf(present: ReadonlySet<string>, query: AnalyzedQuery): number {
     let total = 0;
     let found = 0;
     for (const group of query.groups) {

@@ -1,14 +1,15 @@
-import { MAX_PASSAGE_CHARS } from '../ingest/passage-size.js';
+import { MAX_PASSAGE_CHARS, MIN_BLOCK_CHARS } from '../ingest/passage-size.js';
 
 /** Concept dimensions of the corpus-derived LSA space. */
 export const LSA_DIMENSION = 192;
 
 /** Bump when the analyser or ingestion changes in a way that invalidates built indexes. */
-export const ANALYZER_VERSION = 'fr-snowball-folded-v9';
+export const ANALYZER_VERSION = 'fr-snowball-folded-v10-merged-blocks';
 
 /** Build settings recorded in the manifest; the lexicon is used at query time only, so it is not here. */
 export const indexSettings = () => ({
   analyzer: ANALYZER_VERSION,
   maxPassageChars: MAX_PASSAGE_CHARS,
+  minBlockChars: MIN_BLOCK_CHARS,
   lsaDimension: LSA_DIMENSION,
 });

@@ -82,7 +82,7 @@ describe('concurrent builds of one index folder', () => {
     expect(readdirSync(join(indexDir, 'builds'))).toContain(currentId(indexDir));
     expect(readdirSync(indexDir)).not.toContain('build.lock');
     const core = await loadCore({ indexDir, autoBuild: false });
-    expect(core.info.passages).toBeGreaterThan(500);
+    expect(core.info.passages).toBeGreaterThan(400);
   });
 
   it('a lock left by a process that died is broken, and the build goes on', async () => {
