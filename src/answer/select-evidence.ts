@@ -26,6 +26,7 @@ export function selectEvidence(
   query: AnalyzedQuery,
   retrieved: readonly RetrievedPassage[],
   weightOf: (group: string[]) => number,
+  naming?: (text: string) => boolean,
 ): Evidence[] {
   const candidates = retrieved.slice(0, RANK_DECAY.length).flatMap((hit, rank) =>
     candidatesOf(hit.passage).map((candidate) => {
@@ -46,7 +47,21 @@ export function selectEvidence(
     chosen.push(candidate);
     candidate.covers.forEach((g) => covered.add(g));
   }
-  return chosen;
+  return naming ? withName(chosen, naming) : chosen;
+}
+
+/**
+ * A who-question's answer must quote the name: when no chosen quote holds one, the first span after the best quote in
+ * its passage that does is cited too (a signature below a letter's closing words).
+ */
+function withName(chosen: Evidence[], naming: (text: string) => boolean): Evidence[] {
+  const first = chosen[0];
+  if (!first || chosen.some((item) => naming(item.quote))) return chosen;
+  const spans = candidatesOf(first.passage);
+  const at = spans.findIndex((span) => span.quote === first.quote);
+  const named = spans.slice(at + 1).find((span) => naming(span.quote));
+  if (!named) return chosen;
+  return [first, { ...named, covers: new Set(), score: 0 }, ...chosen.slice(1, MAX_QUOTES - 1)];
 }
 
 function candidatesOf(passage: Passage): Omit<Evidence, 'covers' | 'score'>[] {

@@ -22,7 +22,7 @@ export function asksWho(question: string): boolean {
 const NAME = String.raw`\p{Lu}[\p{L}'’-]*`;
 /** "M. Martinon", "Mme Heli Tiirmaa-Klaar", "Monsieur Henri VERDIER". */
 const TITLED = new RegExp(
-  String.raw`(?<![\p{L}])(?:M\.|Mme|Mlle|Monsieur|Madame|Dr|Mr|Mrs|Ms)\s+((?:${NAME}\s*){1,3})`,
+  String.raw`(?<![\p{L}])(?:M\.?|Mme|Mlle|Monsieur|Madame|Dr|Mr|Mrs|Ms)\s+((?:${NAME}\s*){1,3})`,
   'gu',
 );
 /** "Jean-Yves Le Drian", "David Koh": two or three capitalised words, a particle allowed between. */

@@ -99,12 +99,21 @@ function countsWhatIsAsked(hit: RetrievedPassage, focus: string[], query: Analyz
   return countsNear(hit.block, (word) => focusTerms.has(frenchTerm(word)), query.intent.numbers);
 }
 
-/** Passages naming a person or body the question does not, for a who-question. */
-function namingPassages(query: AnalyzedQuery, hits: RetrievedPassage[], retriever: Retriever): RetrievedPassage[] {
+/** True when a text names a person or body the question does not (see `who.ts`). */
+export function namesSomeoneNewTo(query: AnalyzedQuery, retriever: Retriever): (text: string) => boolean {
   const questionTerms = new Set(query.groups.flat());
   const isName = (word: string) => retriever.isNamedInCorpus([frenchTerm(word)]);
   const inQuestion = (word: string) => questionTerms.has(frenchTerm(word));
-  return hits.filter((hit) => namesSomeoneNew(hit.block, isName, inQuestion));
+  return (text) => namesSomeoneNew(text, isName, inQuestion);
+}
+
+/**
+ * Passages naming a person or body the question does not, for a who-question, in the block covering the question or
+ * the next one: a signature stands below the letter's closing words.
+ */
+function namingPassages(query: AnalyzedQuery, hits: RetrievedPassage[], retriever: Retriever): RetrievedPassage[] {
+  const names = namesSomeoneNewTo(query, retriever);
+  return hits.filter((hit) => names(`${hit.block}\n${hit.nextBlock}`));
 }
 
 /**

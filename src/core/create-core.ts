@@ -7,7 +7,7 @@ import type { Lexicon } from '../search/lexicon.js';
 import type { Retriever, RetrievedPassage } from '../search/retriever.js';
 import type { Answer, DocumentMeta, SearchHit } from '../types.js';
 import type { Core, CoreInfo } from './core.js';
-import { answeringPassages } from './answering-passages.js';
+import { answeringPassages, namesSomeoneNewTo } from './answering-passages.js';
 import { validateQuestion } from './validate-question.js';
 
 /**
@@ -56,7 +56,9 @@ export function createCore(parts: CoreParts): Core {
       const nearest = hits.slice(0, 3).map(toHit);
       const answering = answeringPassages(query, hits, { retriever: parts.retriever, minCoverage });
       if ('refusal' in answering) return notCovered(question, query.lang, nearest, answering.refusal);
-      const evidence = selectEvidence(query, answering.passages, (group) => parts.retriever.groupWeight(group)).filter((item) =>
+      const weightOf = (group: string[]): number => parts.retriever.groupWeight(group);
+      const naming = query.intent.asksWho ? namesSomeoneNewTo(query, parts.retriever) : undefined;
+      const evidence = selectEvidence(query, answering.passages, weightOf, naming).filter((item) =>
         isVerbatim(parts.seedLines.get(item.passage.doc) ?? [], item.lines, item.quote),
       );
       if (evidence.length === 0) return notCovered(question, query.lang, nearest, { code: 'quote-unverified' });

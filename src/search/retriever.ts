@@ -23,6 +23,8 @@ export interface RetrievedPassage {
    * number or a name in a neighbouring block answers nothing.
    */
   block: string;
+  /** The block after it in the passage ('' when none): a signature under a letter, a name below its title. */
+  nextBlock: string;
 }
 
 const CANDIDATES = 60;
@@ -149,14 +151,18 @@ export class Retriever {
     return this.bestBlock(passage, query).coverage;
   }
 
-  private bestBlock(passage: Passage, query: AnalyzedQuery): { coverage: number; block: string } {
+  private bestBlock(passage: Passage, query: AnalyzedQuery): { coverage: number; block: string; nextBlock: string } {
     const blocks = passage.text.split(BLOCK_SEPARATOR);
-    let best = { coverage: 0, block: blocks[0] ?? passage.text };
-    this.blockTermsOf(passage).forEach((terms, i) => {
+    let best = { coverage: 0, index: 0 };
+    this.blockTermsOf(passage).forEach((terms, index) => {
       const coverage = this.coverageOf(terms, query);
-      if (coverage > best.coverage) best = { coverage, block: blocks[i] ?? passage.text };
+      if (coverage > best.coverage) best = { coverage, index };
     });
-    return best;
+    return {
+      coverage: best.coverage,
+      block: blocks[best.index] ?? passage.text,
+      nextBlock: blocks[best.index + 1] ?? '',
+    };
   }
 
   private readonly blockTermCache = new Map<string, Set<string>[]>();

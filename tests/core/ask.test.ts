@@ -70,6 +70,16 @@ describe('core.ask on the real index', () => {
     expect((await core.ask('Who chaired the 2019 G20 digital ministers meeting?')).kind).toBe('not-covered');
   });
 
+  it('quotes the name a who-question asks for, even when it stands below the sentence that covers the question', async () => {
+    const answer = await core.ask("Who signed the ambassador's mission letter?");
+    expect(answer.kind).toBe('answered');
+    if (answer.kind !== 'answered') return;
+    expect(answer.citations.some((c) => /Le Drian/iu.test(c.quote))).toBe(true);
+    for (const citation of answer.citations) {
+      expect(isVerbatim(seedLines(citation.doc), citation.lines, citation.quote), citation.quote).toBe(true);
+    }
+  });
+
   it('dates an event only from a passage naming a partner the question names', async () => {
     // The activity report mentions Canada, but the dated rows these words find are about other partners.
     const canada = await core.ask('Quand la France et le Canada ont-ils signé leur feuille de route numérique ?');
