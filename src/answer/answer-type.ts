@@ -9,7 +9,7 @@ const MONEY_WORDS = wordPattern(
   'sommes?|montants?|budgets?|euros?|financ\\p{L}*|invest\\p{L}*|co[uû]t\\p{L}*|dollars?|money|fund\\p{L}*|spend\\p{L}*|allocat\\p{L}*|allou\\p{L}*',
 );
 const AMOUNT_CUES = wordPattern(
-  'combien|how (many|much)|quel(le)?s? (est |sont )?(le |la |les )?(nombre|part|pourcentage|proportion|somme|montant|budget)|what (is|was|will be)? ?(the )?([\\p{L}-]+ ){0,2}(number|share|percentage|proportion|amount|sum|budget)',
+  'combien|how (many|much)|quel(le)?s? (est |sont )?(le |la |les )?(nombre|part|pourcentage|proportion|taux|somme|montant|budget)|what (is|was|will be)? ?(the )?([\\p{L}-]+ ){0,2}(number|share|percentage|proportion|rate|amount|sum|budget)',
 );
 const DATE_CUES = wordPattern(
   'quand|when|date|(en |depuis )?quelle année|(what|which|since what) year|(en )?quel mois|(which|what) month',
@@ -20,15 +20,16 @@ const MONTHS = wordPattern(
 const NUMBER_WORDS = wordPattern(
   'deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cents?|mille|millions?|milliards?|dizaines?|centaines?|milliers?|moitié|tiers|quart',
 );
-/** "23 avril", "1er juin", "25-29 novembre", "July 3" (with the month's own pattern). */
+/** "23 avril", "1er juin", "25-29 novembre", "les 27 et 28 juin", "3, 4 et 5 mai", "July 3" (with the month's own pattern). */
 const DAY_OF_MONTH = new RegExp(
-  `\\d{1,2}(?:er)?(?:\\s*[-–]\\s*\\d{1,2})?\\s+${MONTHS.source}|${MONTHS.source}\\s+\\d{1,2}(?!\\d)`,
+  `\\d{1,2}(?:er)?(?:\\s*(?:[-–,]|et|and|au|to)\\s*\\d{1,2}(?:er)?)*\\s+${MONTHS.source}|${MONTHS.source}\\s+\\d{1,2}(?!\\d)`,
   'giu',
 );
 /** "les deux parties", "nos deux pays": numbers that point back at the partners rather than count anything. */
 const ANAPHORIC_NUMBER = /(?<![\p{L}])(?:les|des|nos|vos|ces|leurs|aux|both)\s+(?:deux|trois|two|three)(?![\p{L}])/giu;
 const CURRENCY = /€|\$|(?<![\p{L}\p{N}])(euros?|dollars?)(?![\p{L}\p{N}])/iu;
-const NUMBER = /\d[\d\s.,]*/gu;
+/** A number standing alone: the digits of a name ("G7", "5G", "3WF") count nothing. */
+const NUMBER = /(?<![\p{L}\d])\d(?:[\d.,]|\s(?=\d))*(?![\p{L}\d])/gu;
 const YEAR = /\b(1[89]\d\d|20\d\d)\b/gu;
 /** `03.06.19`, `3/6/2019`, `2019-06-03`. */
 const NUMERIC_DATE = /\b(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b/u;
@@ -84,7 +85,7 @@ const COUNT_REACH = 3;
 export function countsNear(text: string, isCounted: (word: string) => boolean, given: ReadonlySet<string>): boolean {
   const tokens = withoutDates(text).replace(ANAPHORIC_NUMBER, ' ').match(/[\p{L}\p{N}%]+/gu) ?? [];
   return tokens.some((token, i) => {
-    const counts = (/^\d/u.test(token) && !given.has(token)) || token === '%' || NUMBER_WORDS.test(token);
+    const counts = (/^\d+$/u.test(token) && !given.has(token)) || token === '%' || NUMBER_WORDS.test(token);
     if (!counts) return false;
     const around = [...tokens.slice(Math.max(0, i - COUNT_REACH), i), ...tokens.slice(i + 1, i + 1 + COUNT_REACH)];
     return around.some(isCounted);

@@ -8,9 +8,11 @@ const WHO_VERBS = [
   ...['is', 'are', 'was', 'were', 'will', 'would', 'did', 'does', 'do', 'has', 'have', 'had'],
   ...['signed', 'leads?', 'led', 'chairs?', 'chaired', 'heads?', 'headed', 'succeeded', 'replaced', 'runs?', 'ran'],
 ].join('|');
+/** Asking for a name is asking who: "comment s'appelle…", "quel est le nom de…", "what is the name of…". */
+const NAME_CUES = String.raw`(?<![\p{L}])(?:comment\s+s['’]appel+e|quel(?:le)?\s+est\s+le\s+nom|what\s+(?:is|was)\s+the\s+name)(?![\p{L}])`;
 /** "Qui…", "À qui…", "Who is…", "…who did he meet": "qui" inside a French question is a relative pronoun. */
 const WHO_CUES = new RegExp(
-  String.raw`^(?:(?:à|a|par|de|avec)\s+)?qui(?![\p{L}])|(?<![\p{L}])(?:who|whom)\s+(?:${WHO_VERBS})(?![\p{L}])|^(?:who|whom)(?![\p{L}])`,
+  String.raw`^(?:(?:à|a|par|de|avec)\s+)?qui(?![\p{L}])|(?<![\p{L}])(?:who|whom)\s+(?:${WHO_VERBS})(?![\p{L}])|^(?:who|whom)(?![\p{L}])|${NAME_CUES}`,
   'iu',
 );
 

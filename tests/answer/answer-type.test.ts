@@ -11,6 +11,8 @@ describe('expectedAnswerType', () => {
     ['Combien d’euros seront investis ?', 'money'],
     ['What is the annual budget of the programme?', 'money'],
     ['What was the total research budget?', 'money'],
+    ['Quel est le taux de la taxe ?', 'amount'],
+    ['What is the tax rate?', 'amount'],
     ['Quand le sommet a-t-il eu lieu ?', 'date'],
     ['Depuis quelle année ce poste existe-t-il ?', 'date'],
     ['In which month was the forum held?', 'date'],
@@ -35,6 +37,14 @@ describe('holdsAnswerType', () => {
     expect(holdsAnswerType('Forum | Berlin | 25-29 novembre 2019', 'amount', numbersStated(question))).toBe(false);
     expect(holdsAnswerType('Réunion du 03.06.19 avec 40 femmes', 'amount', numbersStated(question))).toBe(true);
     expect(holdsAnswerType('La moitié des participants, le 2 mai', 'amount', numbersStated(question))).toBe(true);
+  });
+
+  it('does not count the days of a date range, nor the digits of a name', () => {
+    const question = 'Combien de personnes ?';
+    expect(holdsAnswerType("Organisation les 27 et 28 juin 2019 d'une conférence", 'amount', numbersStated(question))).toBe(false);
+    expect(holdsAnswerType('Réunion des 3, 4 et 5 mai', 'amount', numbersStated(question))).toBe(false);
+    expect(holdsAnswerType('Proposé par la World Wide Web Foundation (3WF) au G20', 'amount', numbersStated(question))).toBe(false);
+    expect(holdsAnswerType('Le réseau 5G réunit 12 opérateurs', 'amount', numbersStated(question))).toBe(true);
   });
 
   it('does not count the partners a bilateral text calls "les deux parties"', () => {

@@ -11,6 +11,9 @@ describe('asksWho', () => {
     expect(asksWho('Qui est le directeur ?')).toBe(true);
     expect(asksWho('À qui la lettre est-elle adressée ?')).toBe(true);
     expect(asksWho('Tallinn trip: who did he meet')).toBe(true);
+    expect(asksWho("Comment s'appelle le directeur général ?")).toBe(true);
+    expect(asksWho('Quel est le nom du président ?')).toBe(true);
+    expect(asksWho('What is the name of the executive who chairs it?')).toBe(true);
   });
 
   it('leaves relative pronouns alone', () => {
