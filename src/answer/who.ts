@@ -16,6 +16,17 @@ const WHO_CUES = new RegExp(
   'iu',
 );
 
+/** Nouns that name a person's post: who holds one is a person, never a body known by its acronym. */
+const PERSON_POSTS = new RegExp(
+  String.raw`(?<![\p{L}])(?:ambassadeurs?|ambassadrices?|ministres?|directeurs?|directrices?|présidents?|présidentes?|secrétaires?|fondateurs?|fondatrices?|ambassadors?|ministers?|directors?|presidents?|secretar(?:y|ies)|founders?|executives?|chair(?:wo)?m[ae]n|chairpersons?)(?![\p{L}])`,
+  'iu',
+);
+
+/** True when a who-question asks for the holder of a post ("who is the director of…"): only a person answers it. */
+export function asksForPerson(question: string): boolean {
+  return asksWho(question) && PERSON_POSTS.test(question);
+}
+
 /** True when the question asks who (a person or a body), not what or when. */
 export function asksWho(question: string): boolean {
   return WHO_CUES.test(question.trim());
@@ -54,16 +65,17 @@ function adjacentPairs(words: string[]): string[][] {
  * True when the text names someone new, using `isName` (the corpus writes the word as a name) and `inQuestion`:
  * after an honorific, any name the question lacks; two capitalised words in a row, only when both are names (so
  * "Liberté Égalité Fraternité" or "Digital Ministers Meeting" are no one) and one is new; an acronym the question
- * lacks.
+ * lacks, unless `bodies` is false (the question asks for the holder of a post).
  */
 export function namesSomeoneNew(
   text: string,
   isName: (word: string) => boolean,
   inQuestion: (word: string) => boolean,
+  bodies = true,
 ): boolean {
   const isNew = (word: string) => isName(word) && !inQuestion(word);
   const titled = [...text.matchAll(TITLED)].some((match) => nameWords(match[1] ?? '').some(isNew));
   const pairs = [...text.matchAll(FULL_NAME)].flatMap((match) => adjacentPairs(nameWords(match[0])));
   const named = pairs.some((pair) => pair.every(isName) && pair.some(isNew));
-  return titled || named || [...text.matchAll(ACRONYM)].some((match) => isNew(match[0]));
+  return titled || named || (bodies && [...text.matchAll(ACRONYM)].some((match) => isNew(match[0])));
 }

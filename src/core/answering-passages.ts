@@ -104,7 +104,7 @@ export function namesSomeoneNewTo(query: AnalyzedQuery, retriever: Retriever): (
   const questionTerms = new Set(query.groups.flat());
   const isName = (word: string) => retriever.isNamedInCorpus([frenchTerm(word)]);
   const inQuestion = (word: string) => questionTerms.has(frenchTerm(word));
-  return (text) => namesSomeoneNew(text, isName, inQuestion);
+  return (text) => namesSomeoneNew(text, isName, inQuestion, !query.intent.asksPerson);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { countedWord, expectedAnswerType, numbersStated, type AnswerType } from '../answer/answer-type.js';
-import { asksWho } from '../answer/who.js';
+import { asksForPerson, asksWho } from '../answer/who.js';
 import { frenchTerm, ordinalsIn, words } from './analyzer.js';
 
 /**
@@ -12,6 +12,8 @@ export interface QuestionIntent {
   /** The word a "how many" counts, as typed ("Visa" in "combien de French Tech Visa"), or null. */
   counted: string | null;
   asksWho: boolean;
+  /** A who-question about the holder of a post ("who is the director…"): a person answers it, not a body. */
+  asksPerson: boolean;
   /** Words holding a capital past the first, by index term: the names it gives ("singapour" → "Singapore"). */
   names: ReadonlyMap<string, string>;
   /** The years it gives ("2019"). */
@@ -33,6 +35,7 @@ export function readIntent(question: string): QuestionIntent {
     answerType,
     counted: answerType === 'amount' ? countedWord(question) : null,
     asksWho: asksWho(question),
+    asksPerson: asksForPerson(question),
     names: new Map(capitalised.map((match) => [frenchTerm(match[0]), match[0]])),
     years: new Set(question.match(/(?<!\d)(?:19|20)\d\d(?!\d)/gu)),
     ranks: ordinalsIn(question),

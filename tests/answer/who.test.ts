@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksWho, namesSomeoneNew } from '../../src/answer/who.js';
+import { asksForPerson, asksWho, namesSomeoneNew } from '../../src/answer/who.js';
 
 // Stand-ins for the corpus's knowledge of names: capitalised words here, minus the common ones below.
 const COMMON = new Set(['Liberté', 'Égalité', 'Digital', 'Ministers', 'Ambassadeur', 'Paris']);
@@ -22,6 +22,15 @@ describe('asksWho', () => {
   });
 });
 
+describe('asksForPerson', () => {
+  it('tells a question about the holder of a post from one a body may answer', () => {
+    expect(asksForPerson('Who is the ambassador for digital affairs?')).toBe(true);
+    expect(asksForPerson("Qui est le directeur général de l'ANSSI ?")).toBe(true);
+    expect(asksForPerson('Who takes part in the preparation of the conference?')).toBe(false);
+    expect(asksForPerson('Quel est le budget du ministère ?')).toBe(false);
+  });
+});
+
 describe('namesSomeoneNew', () => {
   const notIn = (question: string) => (word: string) => question.toLowerCase().includes(word.toLowerCase());
 
@@ -33,6 +42,13 @@ describe('namesSomeoneNew', () => {
       true,
     );
     expect(namesSomeoneNew('Il a rencontré les équipes sur place.', isName, question)).toBe(false);
+  });
+
+  it('counts a body known by its acronym only when the question does not ask for a person', () => {
+    const question = notIn('Who is the ambassador?');
+    const text = 'Il travaille avec la Direction des affaires stratégiques (ASD).';
+    expect(namesSomeoneNew(text, isName, question)).toBe(true);
+    expect(namesSomeoneNew(text, isName, question, false)).toBe(false);
   });
 
   it('does not count the person the question already names', () => {
