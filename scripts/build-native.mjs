@@ -1,16 +1,23 @@
 #!/usr/bin/env node
-// Builds hnswlib-node's native addon against the headers of the Node.js running this install, found beside its
-// binary (<prefix>/include/node, as Debian's nodejs and the official tarballs ship them). Left to itself, node-gyp
-// downloads the headers unless the user's npm config names a nodedir, so an install with a fresh HOME and no
-// network failed. package.json's allowScripts denies the package's own build for this reason; this runs instead,
-// as the root package's postinstall. A nodedir the user did configure is kept.
+// Builds the native addons (hnswlib-node, better-sqlite3) against the headers of the Node.js running this install,
+// found beside its binary (<prefix>/include/node, as Debian's nodejs and the official tarballs ship them). Left to
+// themselves, node-gyp downloads the headers unless the user's npm config names a nodedir, and better-sqlite3's
+// prebuild-install downloads a prebuilt binary, so an install with a fresh HOME and no network failed.
+// package.json's allowScripts denies the packages' own install scripts for this reason; this runs instead, as the
+// root package's postinstall. A nodedir the user did configure is kept.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
+/** Each addon and the node-gyp arguments its own install script would use. */
+const ADDONS = [
+  { name: 'hnswlib-node', args: [] },
+  // better-sqlite3 compiles SQLite itself from the amalgamation it ships (deps/), so no system library is needed.
+  { name: 'better-sqlite3', args: ['--release'] },
+];
+
 const require = createRequire(import.meta.url);
-const addonDir = dirname(require.resolve('hnswlib-node/package.json'));
 const nodeGyp = process.env.npm_config_node_gyp;
 if (!nodeGyp) {
   process.stderr.write('build-native: run me through npm (npm ci / npm install), which provides node-gyp.\n');
@@ -19,9 +26,13 @@ if (!nodeGyp) {
 const prefix = dirname(dirname(process.execPath));
 const ownHeaders = existsSync(join(prefix, 'include', 'node', 'node.h')) ? [`--nodedir=${prefix}`] : [];
 const nodedir = process.env.npm_config_nodedir ? [] : ownHeaders;
-// The compiler's warnings about hnswlib's own sources are noise to an installer; they are shown only if the build fails.
-const run = spawnSync(process.execPath, [nodeGyp, 'rebuild', ...nodedir], { cwd: addonDir, encoding: 'utf8' });
-if (run.status !== 0) {
-  process.stderr.write(`${run.stdout ?? ''}${run.stderr ?? ''}build-native: building hnswlib-node failed (see above).\n`);
-  process.exit(run.status ?? 1);
+
+for (const addon of ADDONS) {
+  const addonDir = dirname(require.resolve(`${addon.name}/package.json`));
+  // The compiler's warnings about the addons' own sources are noise to an installer; they are shown only on failure.
+  const run = spawnSync(process.execPath, [nodeGyp, 'rebuild', ...addon.args, ...nodedir], { cwd: addonDir, encoding: 'utf8' });
+  if (run.status !== 0) {
+    process.stderr.write(`${run.stdout ?? ''}${run.stderr ?? ''}build-native: building ${addon.name} failed (see above).\n`);
+    process.exit(run.status ?? 1);
+  }
 }
