@@ -88,7 +88,8 @@ async function startWith({ service, slack, discord, llm }: Configs, state: State
   }
   Object.assign(states, chat.states);
   const slackMode = slack === null ? null : slack.appToken === null ? 'http' : 'socket';
-  const summary = startSummary({ core, url, publicUrl, slack: slackMode, discord: discord !== null, llm });
+  const where = service.redisUrl === undefined ? service.stateFile : 'Redis (REDIS_URL)';
+  const summary = startSummary({ core, url, publicUrl, slack: slackMode, discord: discord !== null, llm, state: where });
   log.info(summary.fields, summary.message);
 
   const adapters = chat;

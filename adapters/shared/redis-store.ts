@@ -41,13 +41,15 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<StateS
     // Reconnects forever, at most every 2 s, once the first connection succeeded.
     retryStrategy: (attempt) => Math.min(100 * 2 ** attempt, 2000),
   });
-  let lastError = 'unreachable';
+  // ioredis reports the cause (ECONNREFUSED, ENOTFOUND…) on 'error' and rejects connect() with a generic "closed".
+  let lastError = '';
   redis.on('error', (error: unknown) => void (lastError = errorCode(error)));
   try {
     await redis.connect();
   } catch (error: unknown) {
     redis.disconnect();
-    throw new AppError('UPSTREAM', `Redis at REDIS_URL is unreachable (${errorCode(error)}): start it, or unset REDIS_URL to use the embedded store.`, {
+    const reason = lastError || errorCode(error);
+    throw new AppError('UPSTREAM', `Redis at REDIS_URL is unreachable (${reason}): start it, or unset REDIS_URL to use the embedded store.`, {
       cause: error,
     });
   }
@@ -55,7 +57,7 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<StateS
   redis.on('close', () => {
     if (!up) return;
     up = false;
-    options.log.warn({ store: 'redis', reason: lastError }, 'state store down: Redis unreachable; events are not answered until it is back');
+    options.log.warn({ store: 'redis', reason: lastError || 'closed' }, 'state store down: Redis unreachable; chat events wait until it is back');
   });
   redis.on('ready', () => {
     if (up) return;
