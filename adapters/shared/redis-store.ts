@@ -54,8 +54,9 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<StateS
     });
   }
   let up = true;
+  let closing = false;
   redis.on('close', () => {
-    if (!up) return;
+    if (!up || closing) return;
     up = false;
     options.log.warn({ store: 'redis', reason: lastError || 'closed' }, 'state store down: Redis unreachable; chat events wait until it is back');
   });
@@ -64,10 +65,14 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<StateS
     up = true;
     options.log.info({ store: 'redis' }, 'state store up again: Redis reachable');
   });
-  return redisStore(redis, () => up);
+  const close = async (): Promise<void> => {
+    closing = true;
+    await redis.quit().catch(() => redis.disconnect());
+  };
+  return redisStore(redis, () => up, close);
 }
 
-function redisStore(redis: Redis, isUp: () => boolean): StateStore {
+function redisStore(redis: Redis, isUp: () => boolean, close: () => Promise<void>): StateStore {
   const key = (name: string): string => PREFIX + name;
   return {
     claim: (name, ttlSeconds) => call(async () => (await redis.set(key(name), '1', 'EX', ttlSeconds, 'NX')) === 'OK'),
@@ -76,9 +81,7 @@ function redisStore(redis: Redis, isUp: () => boolean): StateStore {
     recall: (name) => call(async () => (await redis.get(key(name))) ?? undefined),
     hit: (name, windowSeconds, limit) => call(async () => decide(await redis.eval(HIT, 1, key(name), windowSeconds * 1000), limit)),
     health: () => ({ store: 'redis', state: isUp() ? 'up' : 'down' }),
-    close: async () => {
-      await redis.quit().catch(() => redis.disconnect());
-    },
+    close,
   };
 }
 

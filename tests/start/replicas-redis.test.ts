@@ -14,6 +14,8 @@ let redis: RedisServer;
 let fake: FakeSlackApi;
 let a: SlackService;
 let b: SlackService;
+/** Thread of the event delivered to both replicas at once, checked again once both have drained. */
+let raced: unknown;
 
 beforeAll(async () => {
   [redis, fake] = await Promise.all([startRedisServer(), startFakeSlackApi()]);
@@ -65,6 +67,7 @@ describe('two npm start replicas sharing one Redis', () => {
       [b, mentionEvent(QUESTION)],
     ]);
     expect(answersIn(event['ts'])).toHaveLength(1);
+    raced = event['ts'];
   });
 
   it('count each vote once: a double click reaching both replicas, and another user on the second', async () => {
@@ -117,5 +120,12 @@ describe('two npm start replicas sharing one Redis', () => {
     // Slack redelivers the refused event; it is answered once.
     expect((await postSigned(`${b.url}/slack/events`, body, { headers: RETRY })).status).toBe(200);
     await vi.waitFor(() => expect(answersIn(event['ts'])).toHaveLength(1), { timeout: 15_000, interval: 50 });
+  });
+
+  it('stop on SIGTERM with exit 0, having answered the raced event once, with no "store down" line but the real one', async () => {
+    // The drain lets every delivery already taken finish, so nothing is still on its way to Slack.
+    expect(await Promise.all([a.stop(), b.stop()])).toMatchObject([{ code: 0 }, { code: 0 }]);
+    expect(answersIn(raced)).toHaveLength(1);
+    for (const service of [a, b]) expect(messages(service, 'state store down')).toHaveLength(1);
   });
 });

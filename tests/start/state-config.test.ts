@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadServiceConfig } from '../../adapters/runtime/service-config.js';
+import { startService } from '../../adapters/runtime/start-service.js';
 import { freePort } from '../support/redis-server.js';
 import { copyOfSharedIndex } from '../support/shared-index.js';
-import { startServiceProcess } from './service-process.js';
 
 describe('state store configuration', () => {
   it('defaults to the embedded store under state/, and reads DIPLOMATE_STATE_DIR and REDIS_URL', () => {
@@ -21,21 +21,23 @@ describe('state store configuration', () => {
     expect(() => loadServiceConfig({ REDIS_URL: value })).toThrow(expect.objectContaining({ message: expect.not.stringContaining(value) }));
   });
 
-  it('refuses to start, in one line naming REDIS_URL (never its password), when Redis is unreachable', async () => {
+  it('refuses to start when Redis is unreachable, naming REDIS_URL (never its password), before listening', async () => {
     const work = mkdtempSync(join(tmpdir(), 'diplomate-no-redis-'));
-    const service = startServiceProcess({
-      PORT: '0',
+    const lines: string[] = [];
+    const log = (obj: object, msg?: string): void => void lines.push(JSON.stringify({ ...obj, msg }));
+    const port = await freePort();
+    const env = {
+      PORT: String(port),
       HOST: '127.0.0.1',
       DIPLOMATE_INDEX_DIR: copyOfSharedIndex(join(work, 'index')),
       DIPLOMATE_FEEDBACK_LOG: join(work, 'feedback.jsonl'),
-      DIPLOMATE_STATE_DIR: join(work, 'state'),
       REDIS_URL: `redis://:hunter2-secret@127.0.0.1:${await freePort()}`,
-    });
-    expect(await service.exited).toMatchObject({ code: 1 });
-    const failures = service.logs().filter((line) => String(line['msg']).startsWith('start-up failed'));
-    expect(failures).toHaveLength(1);
-    expect(failures[0]).toMatchObject({ code: 'UPSTREAM', msg: expect.stringMatching(/Redis at REDIS_URL is unreachable \(ECONNREFUSED\)/u) });
-    expect(service.lines.join('\n')).not.toContain('hunter2-secret');
-    expect(service.lines.filter((line) => !line.startsWith('{'))).toEqual([]);
+    };
+    const failure = startService(env, { debug: log, info: log, warn: log, error: log });
+    await expect(failure).rejects.toMatchObject({ code: 'UPSTREAM', message: expect.stringMatching(/^Redis at REDIS_URL is unreachable \(ECONNREFUSED\)/u) });
+    await expect(failure).rejects.toMatchObject({ message: expect.not.stringContaining('hunter2-secret') });
+    expect(lines.join('\n')).not.toContain('hunter2-secret');
+    // Nothing was started: the port is still free.
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
   });
 });
