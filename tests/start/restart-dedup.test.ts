@@ -26,6 +26,8 @@ describe('the embedded state store across a restart', () => {
     const body = eventEnvelope(event);
 
     const first = await startSlackService({ indexDir, slackUrl: fake.url, stateDir });
+    const health = await fetch(`${first.url}/healthz`);
+    expect({ status: health.status, body: await health.json() }).toMatchObject({ status: 200, body: { state: { store: 'embedded', state: 'up' } } });
     expect((await postSigned(`${first.url}/slack/events`, body)).status).toBe(200);
     await vi.waitFor(() => expect(answersIn(event['ts'])).toHaveLength(1), { timeout: 15_000, interval: 50 });
     expect(await first.stop()).toMatchObject({ code: 0 });

@@ -42,6 +42,10 @@ export async function startRedisServer(): Promise<RedisServer> {
 function spawnRedis(port: number): Promise<ChildProcess> {
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'];
   const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // A test worker that ends without `stop` (a failed hook) must not leave the server running.
+  const orphaned = (): void => void child.kill('SIGKILL');
+  process.once('exit', orphaned);
+  child.once('exit', () => process.off('exit', orphaned));
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout.setEncoding('utf8');
