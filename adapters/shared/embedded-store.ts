@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { AppError } from '../../src/index.js';
+import { AppError, errnoCode } from '../../src/index.js';
 import type { RateDecision, StateStore } from './state-store.js';
 
 export interface EmbeddedStoreOptions {
@@ -66,7 +66,9 @@ function openDatabase(file: string): Database.Database {
     db.exec(SCHEMA);
     return db;
   } catch (error: unknown) {
-    throw new AppError('BAD_CONFIG', 'The state folder (DIPLOMATE_STATE_DIR) cannot be opened or written.', { cause: error });
+    const code = errnoCode(error);
+    const why = code === undefined ? '' : ` (${code})`;
+    throw new AppError('BAD_CONFIG', `The state folder (DIPLOMATE_STATE_DIR) cannot be opened or written${why}.`, { cause: error });
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +87,14 @@ describe('the embedded store', () => {
     const second = openEmbeddedStore({ file });
     stores.push(second);
     expect(await second.claim('event', 60)).toBe(false);
+  });
+
+  it('refuses a state folder it cannot create, naming DIPLOMATE_STATE_DIR', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'diplomate-state-')), 'state.sqlite');
+    writeFileSync(file, '');
+    expect(() => openEmbeddedStore({ file: join(file, 'inside', 'state.sqlite') })).toThrow(
+      expect.objectContaining({ code: 'BAD_CONFIG', message: 'The state folder (DIPLOMATE_STATE_DIR) cannot be opened or written (ENOTDIR).' }),
+    );
   });
 });
 
