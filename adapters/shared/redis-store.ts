@@ -53,35 +53,66 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<StateS
       cause: error,
     });
   }
-  let up = true;
-  let closing = false;
-  redis.on('close', () => {
-    if (!up || closing) return;
-    up = false;
-    options.log.warn({ store: 'redis', reason: lastError || 'closed' }, 'state store down: Redis unreachable; chat events wait until it is back');
-  });
-  redis.on('ready', () => {
-    if (up) return;
-    up = true;
-    options.log.info({ store: 'redis' }, 'state store up again: Redis reachable');
-  });
-  const close = async (): Promise<void> => {
-    closing = true;
-    await redis.quit().catch(() => redis.disconnect());
-  };
-  return redisStore(redis, () => up, close);
+  const health = watchHealth(redis, options.log);
+  redis.on('close', () => health.down(lastError || 'closed'));
+  redis.on('ready', () => health.up());
+  return redisStore(redis, health);
 }
 
-function redisStore(redis: Redis, isUp: () => boolean, close: () => Promise<void>): StateStore {
+type Health = ReturnType<typeof watchHealth>;
+
+/**
+ * Up or down, logged once per change. A hung Redis keeps its connection, so a timed-out command also counts as down;
+ * while down, a ping each second finds when it answers again (chat events are refused meanwhile, so no command
+ * would otherwise tell).
+ */
+function watchHealth(redis: Redis, log: StoreLogger) {
+  let isUp = true;
+  let closing = false;
+  let probe: NodeJS.Timeout | undefined;
+  const up = (): void => {
+    if (isUp) return;
+    isUp = true;
+    clearInterval(probe);
+    log.info({ store: 'redis' }, 'state store up again: Redis reachable');
+  };
+  const down = (reason: string): void => {
+    if (!isUp || closing) return;
+    isUp = false;
+    log.warn({ store: 'redis', reason }, 'state store down: Redis unreachable; chat events wait until it is back');
+    probe = setInterval(() => void redis.ping().then(up, () => undefined), 1000);
+    probe.unref();
+  };
+  const close = async (): Promise<void> => {
+    closing = true;
+    clearInterval(probe);
+    await redis.quit().catch(() => redis.disconnect());
+  };
+  return { isUp: () => isUp, up, down, close };
+}
+
+function redisStore(redis: Redis, health: Health): StateStore {
   const key = (name: string): string => PREFIX + name;
+  const call = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      const result = await work();
+      health.up();
+      return result;
+    } catch (error: unknown) {
+      const reason = errorCode(error);
+      // A refused reply (a Redis error) says the server is there; only silence or a lost connection is "down".
+      if (reason === 'timeout' || reason === 'disconnected') health.down(reason);
+      throw new AppError('UPSTREAM', `The Redis state store did not answer (${reason}).`, { cause: error });
+    }
+  };
   return {
     claim: (name, ttlSeconds) => call(async () => (await redis.set(key(name), '1', 'EX', ttlSeconds, 'NX')) === 'OK'),
     release: (name) => call(async () => void (await redis.del(key(name)))),
     remember: (name, value, ttlSeconds) => call(async () => void (await redis.set(key(name), value, 'EX', ttlSeconds))),
     recall: (name) => call(async () => (await redis.get(key(name))) ?? undefined),
     hit: (name, windowSeconds, limit) => call(async () => decide(await redis.eval(HIT, 1, key(name), windowSeconds * 1000), limit)),
-    health: () => ({ store: 'redis', state: isUp() ? 'up' : 'down' }),
-    close,
+    health: () => ({ store: 'redis', state: health.isUp() ? 'up' : 'down' }),
+    close: health.close,
   };
 }
 
@@ -90,14 +121,6 @@ function decide(reply: unknown, limit: number): RateDecision {
   if (count === undefined || Number.isNaN(count)) throw new Error('unexpected reply to the rate-limit script');
   if (count <= limit) return { allowed: true };
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((ttlMs ?? 1000) / 1000)) };
-}
-
-async function call<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error: unknown) {
-    throw new AppError('UPSTREAM', `The Redis state store did not answer (${errorCode(error)}).`, { cause: error });
-  }
 }
 
 /** A short reason for logs: the system error code, or ioredis's own message (never the URL). */
