@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Answer } from '../../src/index.js';
 import { DAY, HOUR } from '../shared/seconds.js';
+import { orSafe } from '../shared/or-safe.js';
 import type { StateStore } from '../shared/state-store.js';
 import type { DiscordLogger } from './handlers/context.js';
 
@@ -34,24 +35,18 @@ export function createDiscordMemory(state: StateStore, log: DiscordLogger): Disc
     log.warn({ err: error instanceof Error ? error.message : 'unknown', store: state.health().store }, `discord: state store failed: ${what}`);
   };
   return {
-    firstDelivery: (key) =>
-      state.claim(`discord:${key}`, TTL.delivery).catch((error: unknown) => (failed('event not handled (it may have been, elsewhere)')(error), false)),
+    firstDelivery: (key) => orSafe(state.claim(`discord:${key}`, TTL.delivery), false, failed('event not handled (it may have been, elsewhere)')),
     async rememberAnswer(answer) {
       const id = randomBytes(9).toString('base64url');
-      await state.remember(`discord:answer:${id}`, JSON.stringify(withoutGrounds(answer)), TTL.answer).catch(failed('answer not remembered for its buttons'));
+      const json = JSON.stringify(withoutGrounds(answer));
+      await orSafe(state.remember(`discord:answer:${id}`, json, TTL.answer), undefined, failed('answer not remembered for its buttons'));
       return id;
     },
     recallAnswer: (id) =>
-      state.recall(`discord:answer:${id}`).then(
-        (json) => (json === undefined ? undefined : parseAnswer(json)),
-        (error: unknown) => (failed('answer not recalled')(error), undefined),
-      ),
+      orSafe(state.recall(`discord:answer:${id}`).then((json) => (json === undefined ? undefined : parseAnswer(json))), undefined, failed('answer not recalled')),
     countVote: (vote) =>
-      state.claim(`discord:vote:${vote}`, TTL.vote).then(
-        (won) => (won ? 'counted' : 'already'),
-        (error: unknown) => (failed('vote not counted')(error), 'unknown' as const),
-      ),
-    forgetVote: (vote) => state.release(`discord:vote:${vote}`).catch(failed('vote not given back')),
+      orSafe(state.claim(`discord:vote:${vote}`, TTL.vote).then((won) => (won ? 'counted' : 'already')), 'unknown', failed('vote not counted')),
+    forgetVote: (vote) => orSafe(state.release(`discord:vote:${vote}`), undefined, failed('vote not given back')),
   };
 }
 

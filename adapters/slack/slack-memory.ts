@@ -1,4 +1,5 @@
 import { describeError } from '../../src/index.js';
+import { orSafe } from '../shared/or-safe.js';
 import type { StateStore } from '../shared/state-store.js';
 import { DAY, HOUR } from '../shared/seconds.js';
 import type { SlackLogger } from './context.js';
@@ -34,29 +35,20 @@ export function createSlackMemory(state: StateStore, log: SlackLogger): SlackMem
     log.warn({ err: describeError(error), store: state.health().store }, `state store failed: ${what}`);
   };
   return {
-    async firstDelivery(eventId, channel, ts) {
-      try {
-        const [byId, byTs] = await Promise.all([
-          eventId === undefined ? true : state.claim(`slack:event:${eventId}`, TTL.delivery),
-          state.claim(`slack:msg:${channel}:${ts}`, TTL.delivery),
-        ]);
-        return byId && byTs;
-      } catch (error: unknown) {
-        failed('event not answered (it may have been, elsewhere)')(error);
-        return false;
-      }
+    firstDelivery(eventId, channel, ts) {
+      const claims = Promise.all([
+        eventId === undefined ? true : state.claim(`slack:event:${eventId}`, TTL.delivery),
+        state.claim(`slack:msg:${channel}:${ts}`, TTL.delivery),
+      ]);
+      const first = claims.then(([byId, byTs]) => byId && byTs);
+      return orSafe(first, false, failed('event not answered (it may have been, elsewhere)'));
     },
     followsThread: (channel, threadTs) =>
-      state.recall(`slack:thread:${channel}:${threadTs}`).then(
-        (value) => value !== undefined,
-        (error: unknown) => (failed('thread follow-up not answered')(error), false),
-      ),
-    followThread: (channel, threadTs) => state.remember(`slack:thread:${channel}:${threadTs}`, '1', TTL.thread).catch(failed('thread not remembered')),
+      orSafe(state.recall(`slack:thread:${channel}:${threadTs}`).then((value) => value !== undefined), false, failed('thread follow-up not answered')),
+    followThread: (channel, threadTs) =>
+      orSafe(state.remember(`slack:thread:${channel}:${threadTs}`, '1', TTL.thread), undefined, failed('thread not remembered')),
     countVote: (vote) =>
-      state.claim(`slack:vote:${vote}`, TTL.vote).then(
-        (won) => (won ? 'counted' : 'already'),
-        (error: unknown) => (failed('vote not counted')(error), 'unknown' as const),
-      ),
-    forgetVote: (vote) => state.release(`slack:vote:${vote}`).catch(failed('vote not given back')),
+      orSafe(state.claim(`slack:vote:${vote}`, TTL.vote).then((won) => (won ? 'counted' : 'already')), 'unknown', failed('vote not counted')),
+    forgetVote: (vote) => orSafe(state.release(`slack:vote:${vote}`), undefined, failed('vote not given back')),
   };
 }
