@@ -5,7 +5,7 @@
 // prebuild-install downloads a prebuilt binary, so an install with a fresh HOME and no network failed.
 // package.json's allowScripts denies the packages' own install scripts for this reason; this runs instead, as the
 // root package's postinstall. A nodedir the user did configure is kept.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -27,12 +27,21 @@ const prefix = dirname(dirname(process.execPath));
 const ownHeaders = existsSync(join(prefix, 'include', 'node', 'node.h')) ? [`--nodedir=${prefix}`] : [];
 const nodedir = process.env.npm_config_nodedir ? [] : ownHeaders;
 
-for (const addon of ADDONS) {
+/** Runs node-gyp for one addon, its output kept: the compiler's warnings are noise unless the build fails. */
+function build(addon) {
   const addonDir = dirname(require.resolve(`${addon.name}/package.json`));
-  // The compiler's warnings about the addons' own sources are noise to an installer; they are shown only on failure.
-  const run = spawnSync(process.execPath, [nodeGyp, 'rebuild', ...addon.args, ...nodedir], { cwd: addonDir, encoding: 'utf8' });
-  if (run.status !== 0) {
-    process.stderr.write(`${run.stdout ?? ''}${run.stderr ?? ''}build-native: building ${addon.name} failed (see above).\n`);
-    process.exit(run.status ?? 1);
+  const child = spawn(process.execPath, [nodeGyp, 'rebuild', '--jobs=max', ...addon.args, ...nodedir], { cwd: addonDir });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve) => child.on('close', (status) => resolve({ addon, status, output })));
+}
+
+// Both at once: on two cores the two compilations overlap, and SQLite's alone takes most of the install.
+const results = await Promise.all(ADDONS.map(build));
+for (const { addon, status, output } of results) {
+  if (status !== 0) {
+    process.stderr.write(`${output}build-native: building ${addon.name} failed (see above).\n`);
+    process.exitCode = status ?? 1;
   }
 }
