@@ -42,8 +42,10 @@ export function createDiscordMemory(state: StateStore, log: DiscordLogger): Disc
       await orSafe(state.remember(`discord:answer:${id}`, json, TTL.answer), undefined, failed('answer not remembered for its buttons'));
       return id;
     },
-    recallAnswer: (id) =>
-      orSafe(state.recall(`discord:answer:${id}`).then((json) => (json === undefined ? undefined : parseAnswer(json))), undefined, failed('answer not recalled')),
+    recallAnswer: (id) => {
+      const answer = state.recall(`discord:answer:${id}`).then((json) => (json === undefined ? undefined : parseAnswer(json)));
+      return orSafe(answer, undefined, failed('answer not recalled'));
+    },
     countVote: (vote) =>
       orSafe(state.claim(`discord:vote:${vote}`, TTL.vote).then((won) => (won ? 'counted' : 'already')), 'unknown', failed('vote not counted')),
     forgetVote: (vote) => orSafe(state.release(`discord:vote:${vote}`), undefined, failed('vote not given back')),

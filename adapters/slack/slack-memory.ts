@@ -43,8 +43,10 @@ export function createSlackMemory(state: StateStore, log: SlackLogger): SlackMem
       const first = claims.then(([byId, byTs]) => byId && byTs);
       return orSafe(first, false, failed('event not answered (it may have been, elsewhere)'));
     },
-    followsThread: (channel, threadTs) =>
-      orSafe(state.recall(`slack:thread:${channel}:${threadTs}`).then((value) => value !== undefined), false, failed('thread follow-up not answered')),
+    followsThread: (channel, threadTs) => {
+      const followed = state.recall(`slack:thread:${channel}:${threadTs}`).then((value) => value !== undefined);
+      return orSafe(followed, false, failed('thread follow-up not answered'));
+    },
     followThread: (channel, threadTs) =>
       orSafe(state.remember(`slack:thread:${channel}:${threadTs}`, '1', TTL.thread), undefined, failed('thread not remembered')),
     countVote: (vote) =>

@@ -53,7 +53,8 @@ async function toBoth(type: string, packet: unknown): Promise<void> {
   for (const bot of bots) dispatch(bot.client, type, packet);
   await Promise.all(bots.map((bot) => bot.whenIdle()));
 }
-const data = (request: RecordedRequest | undefined) => (request?.body ?? {}) as { type?: number; content?: string; data?: { content?: string; embeds?: unknown[] } };
+type Callback = { type?: number; data?: { content?: string; embeds?: unknown[] } };
+const data = (request: RecordedRequest | undefined): Callback => (request?.body ?? {}) as Callback;
 const lines = (n: number): string[] => {
   try {
     return readFileSync(feedbackPath(n), 'utf8').split('\n').filter((line) => line !== '');
@@ -97,7 +98,8 @@ describe('two Discord bots sharing one Redis (two sessions of the same shard)', 
     await toBoth('INTERACTION_CREATE', buttonPacket({ customId: up }));
     await toBoth('INTERACTION_CREATE', buttonPacket({ customId: ids.find((id) => id.startsWith('dpl:down:')) ?? '' }));
     const replies = api.find('POST', CALLBACK).slice(-3).map((request) => data(request).data?.content);
-    expect(replies).toEqual(['Thanks, your feedback was recorded.', 'Your feedback on this answer was already recorded.', 'Thanks, your feedback was recorded.']);
+    const [thanks, already] = ['Thanks, your feedback was recorded.', 'Your feedback on this answer was already recorded.'];
+    expect(replies).toEqual([thanks, already, thanks]);
     expect(lines(0).length + lines(1).length - before).toBe(2);
   });
 });
