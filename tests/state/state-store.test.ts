@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openEmbeddedStore } from '../../adapters/shared/embedded-store.js';
 import { openRedisStore } from '../../adapters/shared/redis-store.js';
 import type { StateStore } from '../../adapters/shared/state-store.js';
@@ -87,6 +88,26 @@ describe('the embedded store', () => {
     const second = openEmbeddedStore({ file });
     stores.push(second);
     expect(await second.claim('event', 60)).toBe(false);
+  });
+
+  it('deletes expired rows on its timer, so the file does not grow with old deliveries', async () => {
+    let time = 1_000_000;
+    const file = join(mkdtempSync(join(tmpdir(), 'diplomate-state-')), 'state.sqlite');
+    const store = openEmbeddedStore({ file, now: () => time, sweepEveryMs: 20 });
+    stores.push(store);
+    await store.claim('old', 10);
+    await store.hit('rate', 10, 5);
+    await store.remember('kept', 'x', 3600);
+    const rows = (): number => {
+      const db = new Database(file, { readonly: true });
+      const { n } = db.prepare<[], { n: number }>('SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM counters) AS n').get() ?? { n: -1 };
+      db.close();
+      return n;
+    };
+    expect(rows()).toBe(3);
+    time += 10_000;
+    await vi.waitFor(() => expect(rows()).toBe(1), { timeout: 5000, interval: 20 });
+    expect(await store.recall('kept')).toBe('x');
   });
 
   it('refuses a state folder it cannot create, naming DIPLOMATE_STATE_DIR', () => {
