@@ -29,4 +29,10 @@ describe('dependency direction', () => {
       }
     }
   });
+
+  it('adapters/shared/ imports no adapter, so every adapter may import it', () => {
+    for (const file of files('adapters/shared')) {
+      for (const target of imports(file)) expect(target, file).not.toMatch(/\/(slack|discord|web|runtime)\/|@slack\/|^discord\.js$/u);
+    }
+  });
 });

@@ -1,8 +1,9 @@
 import { Client, Events, GatewayIntentBits, Partials, type Interaction, type Message, type RESTOptions } from 'discord.js';
 import type { Core, FeedbackLog } from '../../src/index.js';
-import { BoundedSet } from './bounded-set.js';
-import { AnswerStore } from './button-ids.js';
+import { openEmbeddedStore } from '../shared/embedded-store.js';
+import type { StateStore } from '../shared/state-store.js';
 import type { DiscordConfig } from './config.js';
+import { createDiscordMemory } from './discord-memory.js';
 import { watchConnection, type ConnectionState } from './connection-state.js';
 import type { DiscordLogger, HandlerContext } from './handlers/context.js';
 import { handleInteraction } from './handlers/interactions.js';
@@ -22,10 +23,8 @@ export interface DiscordBotOptions {
   restOptions?: Partial<RESTOptions>;
   /** Give up on an answer after this long and say so (default 60 s; interaction tokens last 15 min). */
   answerTimeoutMs?: number;
-  /** How many interaction / message ids are remembered to drop replayed gateway events (default 5000). */
-  dedupeSize?: number;
-  /** How many answers the buttons can still refer to (default 1000). */
-  answerStoreSize?: number;
+  /** Where deliveries, answers for the buttons and votes are remembered (default: in memory, for this bot only). */
+  state?: StateStore;
   /** Base URL of the web server (no trailing slash): cited lines link to its source viewer. */
   publicUrl?: string;
   /** Shortest time between two edits of a streamed answer's draft, in ms (default about one per second). */
@@ -60,14 +59,13 @@ function createClient(options: DiscordBotOptions): Client {
 }
 
 function createContext(options: DiscordBotOptions, client: Client): HandlerContext {
+  const logger = options.logger ?? noopLogger;
   return {
     core: options.core,
     feedback: options.feedback,
-    logger: options.logger ?? noopLogger,
+    logger,
     client,
-    answers: new AnswerStore(options.answerStoreSize ?? 1000),
-    seen: new BoundedSet(options.dedupeSize ?? 5000),
-    votes: new BoundedSet(options.dedupeSize ?? 5000),
+    memory: createDiscordMemory(options.state ?? openEmbeddedStore({ file: ':memory:' }), logger),
     allowedChannels: new Set(options.config.allowedChannels),
     format: { publicUrl: options.publicUrl },
     answerTimeoutMs: options.answerTimeoutMs ?? 60_000,

@@ -1,35 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import type { Answer } from '../../src/index.js';
-
 /** Discord's limit on a component's custom id, in characters. */
 export const CUSTOM_ID_MAX = 100;
-
-/** Bounded in-memory map from short ids (used in button custom ids) to answers. */
-export class AnswerStore {
-  private readonly entries = new Map<string, Answer>();
-
-  constructor(private readonly max = 1000) {}
-
-  put(answer: Answer): string {
-    let id = randomBytes(6).toString('base64url');
-    while (this.entries.has(id)) id = randomBytes(6).toString('base64url');
-    this.entries.set(id, answer);
-    while (this.entries.size > this.max) {
-      const oldest = this.entries.keys().next();
-      if (oldest.done) break;
-      this.entries.delete(oldest.value);
-    }
-    return id;
-  }
-
-  get(id: string): Answer | undefined {
-    return this.entries.get(id);
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-}
 
 export type ButtonAction =
   | { action: 'sources'; answerId: string }

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../src/index.js';
 
@@ -14,6 +14,10 @@ export interface ServiceConfig {
   seedsDir: string | undefined;
   modelDir: string | undefined;
   feedbackLog: string;
+  /** The embedded state store's SQLite file (under DIPLOMATE_STATE_DIR, default `state/`); unused with Redis. */
+  stateFile: string;
+  /** `redis://` or `rediss://` URL of the store shared by replicas; `undefined` means the embedded store. */
+  redisUrl: string | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -28,6 +32,15 @@ const httpUrl = z.string().refine((value) => {
   try {
     const url = new URL(value);
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.search === '' && url.hash === '';
+  } catch {
+    return false;
+  }
+});
+
+const redisUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
   } catch {
     return false;
   }
@@ -52,10 +65,12 @@ const schema = z.object({
   DIPLOMATE_SEEDS_DIR: optional,
   DIPLOMATE_MODEL_DIR: optional,
   DIPLOMATE_FEEDBACK_LOG: optional,
+  DIPLOMATE_STATE_DIR: optional,
+  REDIS_URL: optional.pipe(redisUrl.optional()),
 });
 
 /**
- * Reads PORT (default 3000), HOST, PUBLIC_URL and the DIPLOMATE_* folders. Throws `AppError('BAD_CONFIG')` naming
+ * Reads PORT (default 3000), HOST, PUBLIC_URL, REDIS_URL and the DIPLOMATE_* folders. Throws `AppError('BAD_CONFIG')` naming
  * every invalid variable — never its value.
  */
 export function loadServiceConfig(env: Env = process.env): ServiceConfig {
@@ -74,5 +89,7 @@ export function loadServiceConfig(env: Env = process.env): ServiceConfig {
     seedsDir: v.DIPLOMATE_SEEDS_DIR,
     modelDir: v.DIPLOMATE_MODEL_DIR,
     feedbackLog: resolve(v.DIPLOMATE_FEEDBACK_LOG ?? 'feedback/feedback.jsonl'),
+    stateFile: join(resolve(v.DIPLOMATE_STATE_DIR ?? 'state'), 'state.sqlite'),
+    redisUrl: v.REDIS_URL,
   };
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core, FeedbackLog } from '../../src/index.js';
+import type { StateStore } from '../shared/state-store.js';
 import type { DiscordConfig } from '../discord/config.js';
 import { createDiscordBot } from '../discord/bot.js';
 import { createSlackApp } from '../slack/app.js';
@@ -17,6 +18,7 @@ export interface ChatAdaptersInput {
   feedbackFor(platform: 'slack' | 'discord'): FeedbackLog;
   publicUrl: string;
   log: ServiceLogger;
+  state: StateStore;
 }
 
 export interface ChatAdapters {
@@ -42,6 +44,7 @@ export async function startChatAdapters(input: ChatAdaptersInput): Promise<ChatA
         logger: log,
         publicUrl,
         mounted: true,
+        state: input.state,
       });
       slackHandler = app.requestListener;
       states['slack'] = app.state;
@@ -55,6 +58,7 @@ export async function startChatAdapters(input: ChatAdaptersInput): Promise<ChatA
         feedback: input.feedbackFor('discord'),
         logger: log,
         publicUrl,
+        state: input.state,
       });
       states['discord'] = bot.state;
       stops.push(() => bot.stop());

@@ -7,6 +7,8 @@ export interface SummaryInput {
   slack: 'http' | 'socket' | null;
   discord: boolean;
   llm: LlmConfig | null;
+  /** Where deliveries and votes are remembered: `Redis` or the embedded store's file. */
+  state: string;
 }
 
 /** The start-up line: what was loaded, how answers are made, which adapters run, and where (no secrets). */
@@ -26,9 +28,10 @@ export function startSummary(input: SummaryInput): { fields: Record<string, unkn
       adapters,
       url: input.url,
       publicUrl: input.publicUrl,
+      state: input.state,
     },
     message:
       `diplomate ready on ${input.url}: ${info.passages} passages from ${info.indexDir}, ${retrieval}, ${answers}; ` +
-      `adapters: ${adapters.join(', ')}; links use ${input.publicUrl}`,
+      `adapters: ${adapters.join(', ')}; links use ${input.publicUrl}; state in ${input.state}`,
   };
 }

@@ -2,16 +2,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, type webApi } from '@slack/bolt';
 import pino from 'pino';
 import type { Core, FeedbackLog } from '../../src/index.js';
+import { openEmbeddedStore } from '../shared/embedded-store.js';
+import type { StateStore } from '../shared/state-store.js';
 import { toBoltLogger } from './bolt-logger.js';
 import type { SlackConfig } from './config.js';
 import type { SlackContext, SlackGuards, SlackLogger } from './context.js';
-import { BoundedSet } from './delivery-guards.js';
 import { registerActions } from './handlers/actions.js';
 import { registerMentions } from './handlers/mentions.js';
 import { registerMessages } from './handlers/messages.js';
 import { registerSlashCommand } from './handlers/slash-command.js';
 import type { ConnectOptions } from './connect.js';
 import { createLifecycle } from './lifecycle.js';
+import { createSlackMemory } from './slack-memory.js';
 import { createSlackReceiver, type ConnectionState } from './receiver.js';
 
 export type { SlackLogger } from './context.js';
@@ -37,6 +39,8 @@ export interface SlackAppOptions {
   draftIntervalMs?: number;
   /** Backoff while Slack is unreachable at start (default 1 s, doubling up to 60 s). */
   connect?: ConnectOptions;
+  /** Where deliveries, followed threads and votes are remembered (default: in memory, for this app only). */
+  state?: StateStore;
 }
 
 export interface SlackApp {
@@ -89,17 +93,16 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 function createContext(options: SlackAppOptions): SlackContext {
   const { config } = options;
   const allowed = config.allowedChannels === null ? null : new Set(config.allowedChannels);
+  const log = options.logger ?? pino({ name: 'diplomate-slack' });
   const guards: SlackGuards = {
-    seen: new BoundedSet(2000),
-    threads: new BoundedSet(5000),
-    votes: new BoundedSet(5000),
+    memory: createSlackMemory(options.state ?? openEmbeddedStore({ file: ':memory:' }), log),
     channelAllowed: (channel, isDm) => isDm || allowed === null || allowed.has(channel),
   };
   return {
     core: options.core,
     config,
     feedback: options.feedback,
-    log: options.logger ?? pino({ name: 'diplomate-slack' }),
+    log,
     guards,
     answerTimeoutMs: options.answerTimeoutMs ?? 20_000,
     publicUrl: options.publicUrl,

@@ -1,6 +1,6 @@
 import type { Core, FeedbackLog } from '../../src/index.js';
 import type { SlackConfig } from './config.js';
-import type { BoundedSet } from './delivery-guards.js';
+import type { SlackMemory } from './slack-memory.js';
 
 /** The few logging methods used; a pino logger fits. */
 export interface SlackLogger {
@@ -10,14 +10,9 @@ export interface SlackLogger {
   error(obj: object, msg?: string): void;
 }
 
-/** Per-app memory shared by the handlers: de-duplication, followed threads, channel allow-list. */
+/** What the handlers check before answering: de-duplication, followed threads and votes (kept in the state store), channels. */
 export interface SlackGuards {
-  /** Event ids and channel + ts already answered (retries, and a mention arriving as two events). */
-  seen: BoundedSet;
-  /** `channel:thread_ts` of the threads the bot answered in, where follow-ups need no mention. */
-  threads: BoundedSet;
-  /** `channel:message_ts:user` of the votes recorded: one vote per user per answer. */
-  votes: BoundedSet;
+  memory: SlackMemory;
   channelAllowed(channel: string, isDm: boolean): boolean;
 }
 

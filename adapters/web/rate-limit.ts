@@ -1,9 +1,15 @@
-/** Outcome of one request against the limiter; `retryAfterSeconds` is set when refused. */
-export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+import type { RateDecision, StateStore } from '../shared/state-store.js';
+
+export type { RateDecision } from '../shared/state-store.js';
+
+/** What the router asks before serving a page or the API. */
+export interface RequestLimiter {
+  take(key: string): RateDecision | Promise<RateDecision>;
+}
 
 /**
- * Fixed-window request counter per client key (the remote address). Windows are one minute long;
- * the clock is injectable so tests need not wait.
+ * Fixed-window request counter per client key (the remote address), in this process only. Windows are one minute
+ * long; the clock is injectable so tests need not wait.
  */
 export function createRateLimiter(requestsPerMinute: number, now: () => number = Date.now) {
   const windowMs = 60_000;
@@ -35,3 +41,13 @@ export function createRateLimiter(requestsPerMinute: number, now: () => number =
 }
 
 export type RateLimiter = ReturnType<typeof createRateLimiter>;
+
+/**
+ * The same limit counted in the state store, so replicas sharing it allow the rate once, not once each. When the
+ * store cannot decide, this process's own counter does (the page keeps working; `/healthz` reports the store).
+ */
+export function createSharedRateLimiter(store: StateStore, requestsPerMinute: number, local: RateLimiter): RequestLimiter {
+  return {
+    take: (key) => store.hit(`web:rate:${key}`, 60, requestsPerMinute).catch(() => local.take(key)),
+  };
+}

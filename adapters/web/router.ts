@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { send, sendJsonError } from './http.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { RequestLimiter } from './rate-limit.js';
 import { handleApi } from './routes/api.js';
 import { handleAsset, type Asset } from './routes/assets.js';
 import { handleHealth, handleMetrics } from './routes/ops.js';
@@ -9,7 +9,7 @@ import type { WebContext } from './types.js';
 
 export interface RouterParts {
   ctx: WebContext;
-  limiter: RateLimiter;
+  limiter: RequestLimiter;
   assets: ReadonlyMap<string, Asset>;
   maxBodyBytes: number;
 }
@@ -38,7 +38,7 @@ export function createRouter({ ctx, limiter, assets, maxBodyBytes }: RouterParts
     if (path === '/healthz') return handleHealth(res, ctx);
     if (path === '/metrics') return handleMetrics(res, ctx);
     if (path.startsWith('/assets/')) return handleAsset(req, res, url, assets);
-    const decision = limiter.take(req.socket.remoteAddress ?? 'unknown');
+    const decision = await limiter.take(req.socket.remoteAddress ?? 'unknown');
     if (!decision.allowed) {
       const retry = String(decision.retryAfterSeconds);
       refuse(res, path, 429, 'RATE_LIMITED', `Too many requests; retry in ${retry} s.`, { 'Retry-After': retry });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { MAX_QUESTION_CHARS } from '../../src/index.js';
 import { send } from './http.js';
-import { createRateLimiter } from './rate-limit.js';
+import { createRateLimiter, createSharedRateLimiter } from './rate-limit.js';
 import { createRouter, refuse } from './router.js';
 import { loadAssets } from './routes/assets.js';
 import { defaultHealth } from './routes/ops.js';
@@ -33,9 +33,11 @@ export function createWebServer(options: WebServerOptions): WebServer {
     metrics: options.metrics,
     maxQuestionChars: options.limits?.maxQuestionChars ?? MAX_QUESTION_CHARS,
   };
+  const perMinute = options.limits?.requestsPerMinute ?? 60;
+  const local = createRateLimiter(perMinute);
   const route = createRouter({
     ctx,
-    limiter: createRateLimiter(options.limits?.requestsPerMinute ?? 60),
+    limiter: options.state === undefined ? local : createSharedRateLimiter(options.state, perMinute, local),
     assets: loadAssets(),
     maxBodyBytes: options.limits?.maxBodyBytes ?? 1024 * 1024,
   });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from '../../src/index.js';
+import type { StateStore, StoreHealth } from '../shared/state-store.js';
 
 /** pino-compatible subset the web adapter logs through. */
 export interface WebLogger {
@@ -13,6 +14,8 @@ export interface HealthReport {
   ok: boolean;
   index: { passages: number; embedder: string; modelFree: boolean; builtAt: string };
   adapters: Record<string, 'connected' | 'starting' | 'disconnected'>;
+  /** Where deliveries, votes and rate counters are kept, and whether that store answers (absent: none given). */
+  state?: StoreHealth;
 }
 
 /** A handler owning a path prefix (e.g. Slack's `/slack/events`); it reads its own body and may take any method. */
@@ -40,6 +43,8 @@ export interface WebServerOptions {
   metrics?: { contentType: string; render(): Promise<string> };
   mounts?: Mount[];
   limits?: WebLimits;
+  /** Counts the rate limit in this store (shared by replicas with Redis); default: in this process. */
+  state?: StateStore;
   /** How long `stop()` waits for in-flight requests before closing their connections (default 10 s). */
   shutdownGraceMs?: number;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '..', '..');
 
 /** Variables that would switch on an adapter or a model from the developer's shell: tests set their own. */
-const CLEARED = /^(SLACK_|DISCORD_|LLM_|PORT$|HOST$|PUBLIC_URL$|DIPLOMATE_)/u;
+const CLEARED = /^(SLACK_|DISCORD_|LLM_|PORT$|HOST$|PUBLIC_URL$|REDIS_URL$|DIPLOMATE_)/u;
 
 /** The real `npm start` entry point (TypeScript through tsx), its output collected line by line. */
 export interface ServiceProcess {

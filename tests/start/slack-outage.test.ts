@@ -38,6 +38,7 @@ async function start(apiUrl: string, fake?: FakeSlackApi): Promise<{ service: Ru
       HOST: '127.0.0.1',
       DIPLOMATE_INDEX_DIR: indexDir,
       DIPLOMATE_FEEDBACK_LOG: join(work, 'feedback.jsonl'),
+      DIPLOMATE_STATE_DIR: join(work, 'state'),
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: `${apiUrl}/api/`,

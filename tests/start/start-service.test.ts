@@ -31,6 +31,7 @@ beforeAll(async () => {
       PUBLIC_URL: `${PUBLIC_URL}/`,
       DIPLOMATE_INDEX_DIR: indexDir,
       DIPLOMATE_FEEDBACK_LOG: join(work, 'feedback.jsonl'),
+      DIPLOMATE_STATE_DIR: join(work, 'state'),
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: `${fake.url}/api/`,

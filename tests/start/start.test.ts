@@ -19,6 +19,7 @@ function start(env: Record<string, string> = {}): ServiceProcess {
     HOST: '127.0.0.1',
     DIPLOMATE_INDEX_DIR: indexDir,
     DIPLOMATE_FEEDBACK_LOG: join(work, 'feedback.jsonl'),
+    DIPLOMATE_STATE_DIR: join(work, 'state'),
     ...env,
   });
   running.push(service);

@@ -78,11 +78,11 @@ export function commandBody(command: string, text: string, responseUrl: string, 
 }
 
 /** A form-encoded `block_actions` payload for one button click. */
-export function buttonBody(actionId: string, value: string, responseUrl: string, channel = 'C1'): string {
+export function buttonBody(actionId: string, value: string, responseUrl: string, channel = 'C1', user = 'U123'): string {
   const payload = {
     type: 'block_actions',
     team: { id: 'T1' },
-    user: { id: 'U123' },
+    user: { id: user },
     api_app_id: 'A1',
     token: 'legacy',
     container: { type: 'message', channel_id: channel, message_ts: '1.1', is_ephemeral: true },

@@ -60,7 +60,7 @@ function datesFooter(citations: readonly Citation[], lang: Lang, extra?: string)
   return truncate(extra ? `${extra}\n${text}` : text, LIMITS.footer);
 }
 
-/** The message for an answer. `answerId` keys the buttons (see {@link AnswerStore}). */
+/** The message for an answer. `answerId` keys the buttons (see `DiscordMemory.rememberAnswer`). */
 export function formatAnswer(answer: Answer, answerId: string, options: FormatOptions = {}): DiscordReply {
   const title = truncate(answer.query.replace(/\s+/g, ' ').trim(), LIMITS.embedTitle);
   const embed: APIEmbed = { title: nonEmpty(title) };

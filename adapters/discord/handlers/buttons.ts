@@ -19,7 +19,9 @@ async function showSources(ctx: HandlerContext, interaction: ButtonInteraction, 
 
 /** Records a vote once per answer, user and verdict; returns what to tell the user. */
 async function recordVote(ctx: HandlerContext, userId: string, answer: Answer, vote: Vote): Promise<string> {
-  if (!ctx.votes.add(`${vote.answerId}:${userId}:${vote.verdict}`)) return MESSAGES.already;
+  const key = `${vote.answerId}:${userId}:${vote.verdict}`;
+  const counted = await ctx.memory.countVote(key);
+  if (counted !== 'counted') return counted === 'already' ? MESSAGES.already : MESSAGES.feedbackFailed;
   try {
     await ctx.feedback.record({
       platform: 'discord',
@@ -31,6 +33,7 @@ async function recordVote(ctx: HandlerContext, userId: string, answer: Answer, v
     return MESSAGES.thanks;
   } catch (error) {
     ctx.logger.error(errorData(error), 'discord: feedback not recorded');
+    await ctx.memory.forgetVote(key);
     return MESSAGES.feedbackFailed;
   }
 }
@@ -39,7 +42,7 @@ async function recordVote(ctx: HandlerContext, userId: string, answer: Answer, v
 export async function handleButton(ctx: HandlerContext, interaction: ButtonInteraction): Promise<void> {
   const action = parseCustomId(interaction.customId);
   if (!action) return;
-  const answer = ctx.answers.get(action.answerId);
+  const answer = await ctx.memory.recallAnswer(action.answerId);
   if (!answer) {
     await replyPrivateError(ctx.logger, interaction, 'reply (expired)', MESSAGES.expired);
     return;

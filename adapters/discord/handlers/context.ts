@@ -1,7 +1,6 @@
 import type { Client } from 'discord.js';
 import type { Core, FeedbackLog } from '../../../src/index.js';
-import type { BoundedSet } from '../bounded-set.js';
-import type { AnswerStore } from '../button-ids.js';
+import type { DiscordMemory } from '../discord-memory.js';
 import type { FormatOptions } from '../format.js';
 
 /** pino-compatible subset. */
@@ -18,12 +17,8 @@ export interface HandlerContext {
   logger: DiscordLogger;
   /** Its `user` is the bot once logged in: mentions of it select and are stripped from questions. */
   client: Client;
-  /** Answers the buttons can still refer to. */
-  answers: AnswerStore;
-  /** Interaction (`i:`) and message (`m:`) ids already handled: replayed gateway events are dropped. */
-  seen: BoundedSet;
-  /** `answerId:userId:verdict` keys already recorded, so a double click counts once. */
-  votes: BoundedSet;
+  /** Deliveries already handled, answers the buttons refer to, votes counted (in the state store). */
+  memory: DiscordMemory;
   /** Server channels the bot answers in; empty means all. DMs are always allowed. */
   allowedChannels: ReadonlySet<string>;
   format: FormatOptions;

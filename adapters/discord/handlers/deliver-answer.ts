@@ -31,7 +31,7 @@ async function ask(ctx: HandlerContext, question: string, progress: ProgressiveR
   const giveUp = new AbortController();
   try {
     const answer = await withTimeout(ctx.core.ask(question, { onDraft: progress.onDraft, signal: giveUp.signal }), ctx.answerTimeoutMs);
-    const id = ctx.answers.put(answer);
+    const id = await ctx.memory.rememberAnswer(answer);
     return formatAnswer(answer, id, ctx.format);
   } finally {
     giveUp.abort(); // after a timeout the answer is dropped: stop the LLM too (a no-op once answered)

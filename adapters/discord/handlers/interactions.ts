@@ -8,7 +8,7 @@ import { errorData } from './replies.js';
 /** Routes `/ask` and the answer buttons; drops replayed interactions; never rejects. */
 export async function handleInteraction(ctx: HandlerContext, interaction: Interaction): Promise<void> {
   try {
-    if (!ctx.seen.add(`i:${interaction.id}`)) return;
+    if (!(await ctx.memory.firstDelivery(`i:${interaction.id}`))) return;
     if (interaction.isChatInputCommand()) {
       if (interaction.commandName === ASK_COMMAND) await handleAskCommand(ctx, interaction);
     } else if (interaction.isButton()) {

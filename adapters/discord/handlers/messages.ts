@@ -34,7 +34,7 @@ export async function handleMessage(ctx: HandlerContext, message: Message): Prom
     const inGuild = message.inGuild();
     if (inGuild && !message.mentions.users.has(me.id)) return;
     if (!channelAllowed(ctx, message.channelId, inGuild)) return;
-    if (!ctx.seen.add(`m:${message.id}`)) return;
+    if (!(await ctx.memory.firstDelivery(`m:${message.id}`))) return;
     await answerMessage(ctx, message, questionFrom(message.content, me.id));
   } catch (error) {
     ctx.logger.error(errorData(error), 'discord: message handler failed');

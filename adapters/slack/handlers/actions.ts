@@ -38,16 +38,15 @@ function onFeedback(ctx: SlackContext, verdict: 'helpful' | 'not-helpful') {
     const value = action.type === 'button' ? decodeFeedbackValue(action.value) : null;
     if (value === null) return;
     const vote = `${body.container?.channel_id ?? ''}:${body.container?.message_ts ?? ''}:${body.user.id}`;
-    let text: string = MESSAGES.thanks;
-    if (!ctx.guards.votes.claim(vote)) {
-      text = MESSAGES.alreadyVoted;
-    } else {
+    const counted = await ctx.guards.memory.countVote(vote);
+    let text: string = counted === 'counted' ? MESSAGES.thanks : counted === 'already' ? MESSAGES.alreadyVoted : MESSAGES.feedbackFailed;
+    if (counted === 'counted') {
       try {
         await feedback?.record({ platform: 'slack', userId: body.user.id, verdict, question: value.question, citations: value.citations });
       } catch (error) {
         // The voter is told, rather than thanked for a vote that was lost, and may vote again.
         log.error({ err: describeError(error) }, 'feedback not recorded');
-        ctx.guards.votes.release(vote);
+        await ctx.guards.memory.forgetVote(vote);
         text = MESSAGES.feedbackFailed;
       }
     }

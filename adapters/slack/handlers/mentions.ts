@@ -1,6 +1,5 @@
 import type { App } from '@slack/bolt';
 import type { SlackContext } from '../context.js';
-import { firstDelivery } from '../delivery-guards.js';
 import { handleQuestion } from './question.js';
 
 /** `@diplomate <question>` in a channel: react 👀 and answer in the thread. */
@@ -8,7 +7,7 @@ export function registerMentions(app: App, ctx: SlackContext): void {
   const { log, guards } = ctx;
   app.event('app_mention', async ({ event, body, client }) => {
     if (event.bot_id !== undefined || event.subtype !== undefined) return;
-    if (!firstDelivery(guards.seen, body.event_id, event.channel, event.ts)) {
+    if (!(await guards.memory.firstDelivery(body.event_id, event.channel, event.ts))) {
       log.debug({ eventId: body.event_id }, 'duplicate delivery ignored');
       return;
     }

@@ -1,6 +1,5 @@
 import type { App } from '@slack/bolt';
 import type { SlackContext } from '../context.js';
-import { firstDelivery } from '../delivery-guards.js';
 import { handleQuestion } from './question.js';
 
 /** Direct messages, and follow-ups without a mention in threads the bot answered. */
@@ -15,10 +14,10 @@ export function registerMessages(app: App, ctx: SlackContext): void {
     if (!isDm) {
       // Mentions are handled by app_mention; only follow-ups in threads we answered need no mention.
       if (context.botUserId !== undefined && text.includes(`<@${context.botUserId}>`)) return;
-      if (message.thread_ts === undefined || !guards.threads.has(`${message.channel}:${message.thread_ts}`)) return;
-      if (!guards.channelAllowed(message.channel, false)) return;
+      if (message.thread_ts === undefined || !guards.channelAllowed(message.channel, false)) return;
+      if (!(await guards.memory.followsThread(message.channel, message.thread_ts))) return;
     }
-    if (!firstDelivery(guards.seen, body.event_id, message.channel, message.ts)) return;
+    if (!(await guards.memory.firstDelivery(body.event_id, message.channel, message.ts))) return;
     await handleQuestion(ctx, {
       client,
       channel: message.channel,

@@ -47,7 +47,7 @@ export async function handleQuestion(ctx: SlackContext, args: QuestionMessage): 
   });
   const { message } = await answerFor(ctx, question, false, reply.onDraft);
   const posted = await reply.deliver(message);
-  if (posted && replyThread !== undefined) ctx.guards.threads.add(`${args.channel}:${replyThread}`);
+  if (posted && replyThread !== undefined) await ctx.guards.memory.followThread(args.channel, replyThread);
   // 👀 says "answering"; once the answer (or an error) is posted, it would only mislead.
   if (await reacted) {
     await args.client.reactions.remove({ channel: args.channel, timestamp: args.ts, name: 'eyes' }).catch((error: unknown) => {
