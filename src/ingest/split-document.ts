@@ -1,6 +1,7 @@
 import type { Paragraph } from '../types.js';
 import { cleanInline, isSeparator, stripListMarker } from './clean-text.js';
 import { detectDocStyle, detectHeading, type DocStyle } from './detect-heading.js';
+import { readableHeading, wordCasing } from './heading-case.js';
 import { emptyTableState, isTableLine, parseTable, type TableState } from './parse-table.js';
 import { ParagraphLabeler } from './paragraph-labeler.js';
 import { TextBuilder } from './text-builder.js';
@@ -26,7 +27,7 @@ const LETTERED_PARAGRAPH = /^([a-z])[.)]\s+\S/u;
  */
 export function splitDocument(doc: string, content: string, onHeading?: HeadingListener): Paragraph[] {
   const lines = content.split('\n');
-  const splitter = new DocumentSplitter(doc, detectDocStyle(lines), onHeading);
+  const splitter = new DocumentSplitter(doc, detectDocStyle(lines), wordCasing(lines), onHeading);
   splitter.run(lines);
   return splitter.paragraphs;
 }
@@ -41,6 +42,7 @@ class DocumentSplitter {
   constructor(
     private readonly doc: string,
     private readonly style: DocStyle,
+    private readonly casing: ReadonlyMap<string, string>,
     private readonly onHeading?: HeadingListener,
   ) {}
 
@@ -61,7 +63,8 @@ class DocumentSplitter {
     const heading = detectHeading(lines, i, this.style, this.sentenceClosed || this.unit === null);
     if (heading) {
       this.flush();
-      this.labeler.enterHeading(heading.level, heading.title);
+      // Citations name the section readably; the document viewer shows the heading as the document sets it.
+      this.labeler.enterHeading(heading.level, readableHeading(heading.title, this.casing));
       this.onHeading?.({ level: heading.level, title: heading.title, lines: [i + 1, i + heading.consumed] });
       this.table = emptyTableState();
       this.sentenceClosed = true;

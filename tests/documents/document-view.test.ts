@@ -44,7 +44,7 @@ describe('document views', () => {
     const heading = view?.blocks.find((block) => block.kind === 'heading' && block.text === 'LA CONVENTION DE BUDAPEST (2001)');
     expect(heading).toEqual({ kind: 'heading', depth: 3, text: 'LA CONVENTION DE BUDAPEST (2001)', lines: [601, 601] });
     const cited = view?.blocks.find((block) => block.kind === 'paragraph' && block.lines[0] === 602);
-    expect(cited).toMatchObject({ section: [expect.stringMatching(/^1\. PROMOUVOIR/u), '1.3 Renforcer la confiance sur Internet', 'LA CONVENTION DE BUDAPEST (2001)'] });
+    expect(cited).toMatchObject({ section: [expect.stringMatching(/^1\. Promouvoir/u), '1.3 Renforcer la confiance sur Internet', 'La Convention de Budapest (2001)'] });
     for (const block of view?.blocks ?? []) if (block.kind === 'heading') expect(block.depth).toBeGreaterThanOrEqual(1);
   });
 
