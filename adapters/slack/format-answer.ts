@@ -1,7 +1,8 @@
 import { citationPath, type Answer, type Citation, type SearchHit } from '../../src/index.js';
-import { LIMITS, context, fit, section, type ButtonElement, type SlackBlock, type SlackMessage } from './blocks.js';
+import { LIMITS, fit, section, type ButtonElement, type SlackBlock, type SlackMessage } from './blocks.js';
 import { ACTION_HELPFUL, ACTION_NOT_HELPFUL, ACTION_SHARE, encodeFeedbackValue } from './feedback-value.js';
-import { quoteLines, safe, truncate } from './mrkdwn.js';
+import { ANSWER_LEAD, lineLabel, paragraphMark, whereParts } from '../shared/citation-text.js';
+import { quoteLines, safe } from './mrkdwn.js';
 
 export interface FormatOptions {
   /** Add helpful / not-helpful buttons (default true). */
@@ -14,9 +15,6 @@ export interface FormatOptions {
 
 const LABELS = {
   fr: {
-    sources: 'Sources',
-    lines: 'lignes',
-    dates: 'Documents',
     more: (n: number) => `… et ${n} autre${n > 1 ? 's' : ''} source${n > 1 ? 's' : ''} non affichée${n > 1 ? 's' : ''}.`,
     helpful: '👍 Utile',
     notHelpful: '👎 Pas utile',
@@ -24,9 +22,6 @@ const LABELS = {
     seeAlso: '*Passages les plus proches* (pour information, ils ne répondent pas à la question) :',
   },
   en: {
-    sources: 'Sources',
-    lines: 'lines',
-    dates: 'Documents',
     more: (n: number) => `… and ${n} more source${n > 1 ? 's' : ''} not shown.`,
     helpful: '👍 Helpful',
     notHelpful: '👎 Not helpful',
@@ -35,27 +30,24 @@ const LABELS = {
   },
 } as const;
 
-function lineRange(lines: readonly [number, number], word: string): string {
-  return lines[0] === lines[1] ? `${word} ${lines[0]}` : `${word} ${lines[0]}–${lines[1]}`;
-}
-
 /** The line range, as a `<url|label>` link to the source viewer when a public URL is known. */
 function linesLink(doc: string, lines: readonly [number, number], lang: 'fr' | 'en', publicUrl: string | undefined): string {
-  const label = safe(lineRange(lines, LABELS[lang].lines), 100);
+  const label = safe(lineLabel(lines, lang), 100);
   return publicUrl === undefined ? label : `<${publicUrl}${citationPath(doc, lines)}|${label}>`;
 }
 
+/** One quote, once, as a quote; its source under it: title, section, paragraph, linked lines, date. */
 function sourceBlock(c: Citation, lang: 'fr' | 'en', publicUrl: string | undefined): SlackBlock {
-  const where = [c.section, c.paragraph].filter((part) => part.trim() !== '').map((part) => safe(part, 300));
-  const meta = [...where, linesLink(c.doc, c.lines, lang, publicUrl)].join(' · ');
-  const head = `*[${c.n}] ${safe(c.title, 300)}*\n${meta}\n`;
-  const quote = quoteLines(safe(c.quote, Math.min(LIMITS.quote, LIMITS.sectionText - head.length - 20)));
-  return section(head + quote);
+  const where = whereParts(c).map((part) => safe(part, 300));
+  const source = `[${c.n}] *${safe(c.title, 300)}* · ${[...where, linesLink(c.doc, c.lines, lang, publicUrl)].join(' · ')}`;
+  const quote = quoteLines(safe(c.quote, Math.min(LIMITS.quote, LIMITS.sectionText - source.length - 20)));
+  return section(`${quote}\n${source}`);
 }
 
 function seeAlsoBlock(hit: SearchHit, lang: 'fr' | 'en', publicUrl: string | undefined): SlackBlock {
   const p = hit.passage;
-  const where = [p.section.join(' › '), p.label].filter((part) => part.trim() !== '').map((part) => safe(part, 300));
+  const sectionPath = p.section.join(' › ');
+  const where = [sectionPath, paragraphMark(sectionPath, p.label)].filter((part) => part.trim() !== '').map((part) => safe(part, 300));
   const meta = [...where, linesLink(p.doc, p.lines, lang, publicUrl)].join(' · ');
   return section(`• *${safe(hit.title, 300)}* — ${meta}\n${quoteLines(safe(p.text, LIMITS.excerpt))}`);
 }
@@ -96,10 +88,9 @@ export function formatAnswer(answer: Answer, options: FormatOptions = {}): Slack
     if (items.length > 0) head.push(section(labels.seeAlso));
     return fit(fallback, head, items, tail, labels.more);
   }
-  const head: SlackBlock[] = [section(safe(answer.text, LIMITS.sectionText)), { type: 'divider' }];
+  // An extractive answer's text is its quotes, shown below with their sources; a model's answer is its own prose.
+  const lead = answer.mode === 'extractive' ? ANSWER_LEAD[answer.lang] : safe(answer.text, LIMITS.sectionText);
+  const head: SlackBlock[] = [section(lead)];
   const items = answer.citations.map((c) => sourceBlock(c, answer.lang, options.publicUrl));
-  const dates = new Map<string, string>();
-  for (const c of answer.citations) if (!dates.has(c.doc)) dates.set(c.doc, `${safe(truncate(c.title, 120), 200)} (${safe(c.date, 20)})`);
-  const dateLine = dates.size > 0 ? [context(truncate(`:date: ${labels.dates} : ${[...dates.values()].join(' · ')}`, 1000))] : [];
-  return fit(fallback, head, items, [...dateLine, ...tail], labels.more);
+  return fit(fallback, head, items, tail, labels.more);
 }

@@ -83,7 +83,7 @@ function sections(message: SlackMessage): string[] {
 }
 
 describe('formatAnswer', () => {
-  it('renders the answer, one source per citation, dates and feedback buttons', () => {
+  it('renders each quote once, as a quote, with its source and date under it, and feedback buttons', () => {
     const message = formatAnswer(
       answered('La France défend « une gouvernance ouverte » [1] et « la confiance » [2].', [
         citation(1, 'une gouvernance ouverte'),
@@ -92,15 +92,14 @@ describe('formatAnswer', () => {
     );
     expectValid(message);
     const texts = sections(message);
-    expect(texts[0]).toContain('[1]');
-    expect(texts[0]).toContain('[2]');
-    expect(texts[1]).toContain('*[1] Stratégie 1*');
-    expect(texts[1]).toContain('1. Promouvoir › 1.1 Préserver · §1 · lignes 10–13');
-    expect(texts[1]).toContain('>une gouvernance ouverte');
-    expect(texts[2]).toContain('>la confiance');
-    const context = JSON.stringify(message.blocks.filter((b) => b.type === 'context'));
-    expect(context).toContain('2017-12-15');
-    expect(context).toContain('2019-05');
+    expect(texts[0]).toBe('Les documents indiquent (citations exactes) :');
+    expect(texts[1]).toMatch(/^>une gouvernance ouverte\n\[1\] \*Stratégie 1\*/u);
+    expect(texts[1]).toContain('1. Promouvoir › 1.1 Préserver · §1 · 2017-12-15 · l. 10–13');
+    expect(texts[2]).toMatch(/^>la confiance\n\[2\]/u);
+    expect(texts[2]).toContain('2019-05');
+    const shown = JSON.stringify(message.blocks);
+    for (const quote of ['une gouvernance ouverte', 'la confiance']) expect(shown.split(quote).length - 1, quote).toBe(1);
+    expect(message.blocks.some((b) => b.type === 'context')).toBe(false);
     const actions = message.blocks.find((b) => b.type === 'actions');
     expect(actions?.type === 'actions' ? actions.elements.map((e) => e.action_id) : []).toEqual([ACTION_HELPFUL, ACTION_NOT_HELPFUL]);
     expect(message.text).toContain('gouvernance ouverte');
@@ -111,6 +110,7 @@ describe('formatAnswer', () => {
     const actions = message.blocks.find((b) => b.type === 'actions');
     expect(actions?.type === 'actions' ? actions.elements.map((e) => e.action_id) : []).toEqual([ACTION_SHARE, ACTION_HELPFUL, ACTION_NOT_HELPFUL]);
     expect(JSON.stringify(message)).toContain('lines 10–13');
+    expect(sections(message)[0]).toBe('The documents say (quoted verbatim, in the original French):');
   });
 
   it('says plainly when the documents do not cover the question and lists see-also passages', () => {
@@ -145,7 +145,7 @@ describe('formatAnswer', () => {
     const message = formatAnswer({ ...answered('Texte '.repeat(3000), citations), query: 'q'.repeat(5000) }, { share: true });
     expectValid(message);
     expect(JSON.stringify(message.blocks)).toMatch(/et \d+ autres sources non affichées/);
-    expect(sections(message)[0]?.endsWith('…')).toBe(true);
+    expect(sections(message)[1]?.split('\n')[0]?.endsWith('…')).toBe(true);
   });
 
   it('keeps huge not-covered answers valid too', () => {

@@ -133,8 +133,8 @@ describe('Slack: progressive answers while the LLM streams', () => {
     expect(answerText).toContain('universalisation [1]');
     for (const text of drafts) expect(answerText.startsWith(text.slice(':writing_hand: '.length))).toBe(true);
     const shown = JSON.stringify(blocksOf(last));
-    expect(shown).toContain('*[1] ');
-    expect(shown).toContain('*[2] ');
+    expect(shown).toContain('[1] *');
+    expect(shown).toContain('[2] *');
     expect(shown).toContain(`<${PUBLIC_URL}/doc/`);
   });
 

@@ -1,0 +1,31 @@
+import type { Lang } from '../../src/index.js';
+
+/** The line above the quotes of an answer: the quotes follow, each once, each with its source under it. */
+export const ANSWER_LEAD: Record<Lang, string> = {
+  fr: 'Les documents indiquent (citations exactes) :',
+  en: 'The documents say (quoted verbatim, in the original French):',
+};
+
+/** "l. 602–603" in French, "lines 602–603" in English; one line alone is "l. 602" or "line 602". */
+export function lineLabel(lines: readonly [number, number], lang: Lang): string {
+  const [first, last] = lines;
+  if (lang === 'fr') return first === last ? `l. ${first}` : `l. ${first}–${last}`;
+  return first === last ? `line ${first}` : `lines ${first}–${last}`;
+}
+
+/**
+ * The paragraph mark without the heading it repeats: "¶1" for "La Convention de Budapest (2001), ¶1" under that
+ * section. A numbered paragraph ("§4.b") or a label naming another heading is kept whole.
+ */
+export function paragraphMark(section: string, paragraph: string): string {
+  const labelled = /^(.*), (¶\d+)$/u.exec(paragraph);
+  const heading = labelled?.[1]?.replace(/…$/u, '');
+  const last = section.split(' › ').at(-1) ?? '';
+  return labelled?.[2] && heading !== undefined && last.startsWith(heading) ? labelled[2] : paragraph;
+}
+
+/** Where a citation stands, for the line under its quote: section path, paragraph mark and the document's date. */
+export function whereParts(citation: { section: string; paragraph: string; date: string }): string[] {
+  const parts = [citation.section, paragraphMark(citation.section, citation.paragraph), citation.date];
+  return parts.filter((part) => part.trim() !== '');
+}
