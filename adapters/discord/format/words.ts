@@ -1,4 +1,5 @@
 import type { Answer } from '../../../src/index.js';
+import { lineLabel } from '../../shared/citation-text.js';
 
 /** The answer's language, which also picks the words around it. */
 export type Lang = Answer['lang'];
@@ -9,8 +10,6 @@ export const COLOR_NOT_COVERED = 0x808080;
 /** The few words of the Discord messages, in the answer's language. */
 export const WORDS = {
   fr: {
-    lines: 'lignes',
-    documents: 'Documents',
     moreSources: (n: number) => `+${n} autre(s) source(s) : « Afficher les sources »`,
     showSources: 'Afficher les sources',
     helpful: 'Utile',
@@ -20,8 +19,6 @@ export const WORDS = {
     notShown: (n: number) => `${n} autre(s) source(s) non affichée(s).`,
   },
   en: {
-    lines: 'lines',
-    documents: 'Documents',
     moreSources: (n: number) => `+${n} more source(s): use “Show full sources”`,
     showSources: 'Show full sources',
     helpful: 'Helpful',
@@ -32,7 +29,7 @@ export const WORDS = {
   },
 } as const;
 
-/** `lines 12–14`, or `lines 12` for a single line. */
-export function lineRange([a, b]: [number, number], lang: Lang): string {
-  return a === b ? `${WORDS[lang].lines} ${a}` : `${WORDS[lang].lines} ${a}–${b}`;
+/** `l. 12–14` in French, `lines 12–14` in English (see `lineLabel`). */
+export function lineRange(lines: [number, number], lang: Lang): string {
+  return lineLabel(lines, lang);
 }

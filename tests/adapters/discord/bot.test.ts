@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError, createFeedbackLog, isVerbatim, type Answer, type Core } from '../../../src/index.js';
 import { createDiscordBot, type DiscordBot } from '../../../adapters/discord/bot.js';
+import { customIdFor, parseCustomId } from '../../../adapters/discord/button-ids.js';
 import { LIMITS, embedsLength } from '../../../adapters/discord/format.js';
 import { startFakeDiscordApi, type FakeDiscordApi, type RecordedRequest } from '../../support/discord-api.js';
 import {
@@ -149,16 +150,18 @@ describe('Discord bot over a fake Discord API', () => {
     expect(first).toBeDefined();
     if (!first) return;
     const embed = edit.embeds?.[0];
-    expect(embed?.description).toContain('[1]');
+    expect(embed?.description).toBe('Les documents indiquent (citations exactes) :');
     const field = embed?.fields?.[0];
     expect(field?.name).toBe(`[1] ${first.title}`);
-    // The quote shown is a real quote: found verbatim in the cited lines of the seed file.
-    const shown = (field?.value ?? '').split('\n').slice(1).join(' ').replace(/^> /, '').replace(/…$/, '');
+    // The quote shown is a real quote, shown once: found verbatim in the cited lines of the seed file.
+    const shown = (field?.value ?? '').split('\n').slice(0, -1).join(' ').replace(/^> /, '').replace(/…$/, '');
     expect(shown.length).toBeGreaterThan(20);
     expect(isVerbatim(seedLines(first.doc), first.lines, shown)).toBe(true);
-    expect(embed?.footer?.text).toContain(first.date);
+    expect(JSON.stringify(edit.embeds).split(shown.slice(0, 40)).length - 1).toBe(1);
+    // Its source under it, with the document's date.
+    expect(field?.value.split('\n').at(-1)).toContain(first.date);
     const labels = edit.components?.flatMap((row) => row.components.map((c) => c.label));
-    expect(labels).toEqual(['Afficher les sources', 'Utile', 'Pas utile']);
+    expect(labels).toEqual(['Utile', 'Pas utile']);
   });
 
   it('defers ephemerally when private:true', async () => {
@@ -235,9 +238,12 @@ describe('Discord bot over a fake Discord API', () => {
     const b = startBot();
     await askBySlash(b);
     const ids = body(api.find('PATCH', ORIGINAL)[0]).components?.flatMap((row) => row.components.map((c) => c.custom_id)) ?? [];
-    const [sources, helpful, notHelpful] = ids;
-    expect(sources && helpful && notHelpful).toBeTruthy();
-    if (!sources || !helpful || !notHelpful) return;
+    const [helpful, notHelpful] = ids;
+    const vote = parseCustomId(helpful ?? '');
+    expect(helpful && notHelpful && vote).toBeTruthy();
+    if (!helpful || !notHelpful || !vote) return;
+    // Nothing was trimmed, so the message has no "Show full sources" button; one from a longer answer still works.
+    const sources = customIdFor({ action: 'sources', answerId: vote.answerId });
     api.requests.length = 0;
 
     dispatch(b.client, 'INTERACTION_CREATE', buttonPacket({ customId: sources }));

@@ -63,21 +63,22 @@ function expectValid(reply: DiscordReply): void {
 }
 
 describe('formatAnswer', () => {
-  it('renders the answer text, one field per source with its verbatim quote, and dates in the footer', () => {
+  it('renders each quote once, as a quote, with its source and date under it; no full-sources button when nothing was cut', () => {
     const answer = answered([citation(1), citation(2, { doc: 'other.txt', title: 'Autre', date: '2019' })]);
     const reply = formatAnswer(answer, 'abc123');
     expectValid(reply);
     const [embed] = reply.embeds;
-    expect(embed?.description).toContain('[1]');
+    expect(embed?.description).toBe('Les documents indiquent (citations exactes) :');
     expect(embed?.fields).toHaveLength(2);
     expect(embed?.fields?.[0]?.name).toBe('[1] Stratégie internationale de la France pour le numérique 1');
-    expect(embed?.fields?.[0]?.value).toContain('Partie 1 › Gouvernance · §1 · lignes 11–13');
-    expect(embed?.fields?.[0]?.value).toContain('> La France promeut un Internet ouvert, libre et sûr (1).');
-    expect(embed?.footer?.text).toContain('(2017-12)');
-    expect(embed?.footer?.text).toContain('Autre (2019)');
+    const [quote, source] = (embed?.fields?.[0]?.value ?? '').split('\n');
+    expect(quote).toBe('> La France promeut un Internet ouvert, libre et sûr (1).');
+    expect(source).toBe('Partie 1 › Gouvernance · §1 · 2017-12 · l. 11–13');
+    expect(embed?.fields?.[1]?.value).toContain('2019');
+    expect(JSON.stringify(reply.embeds).split('Internet ouvert, libre et sûr (1)').length - 1).toBe(1);
+    expect(embed?.footer).toBeUndefined();
     const ids = reply.components.flatMap((row) => row.components.map((b) => b.custom_id));
     expect(ids.map(parseCustomId)).toEqual([
-      { action: 'sources', answerId: 'abc123' },
       { action: 'vote', verdict: 'helpful', answerId: 'abc123' },
       { action: 'vote', verdict: 'not-helpful', answerId: 'abc123' },
     ]);
@@ -92,6 +93,8 @@ describe('formatAnswer', () => {
     expectValid(reply);
     expect(reply.embeds[0]?.fields?.length).toBeGreaterThan(0);
     expect(reply.embeds[0]?.footer?.text).toContain('+15');
+    const labels = reply.components.flatMap((row) => row.components.map((b) => b.label));
+    expect(labels[0]).toBe('Afficher les sources');
   });
 
   it('never lets @everyone or user mentions ping and escapes markdown', () => {
@@ -129,8 +132,9 @@ describe('formatAnswer', () => {
     const reply = formatAnswer(answer, 'nc1');
     expectValid(reply);
     expect(reply.embeds[0]?.description).toBe('The documents do not cover this question.');
-    expect(reply.embeds[0]?.fields?.[0]?.name).toBe('Feuille de route franco-indienne — §3');
-    expect(reply.embeds[0]?.fields?.[0]?.value).toContain('Cybersécurité · lines 40–41');
+    expect(reply.embeds[0]?.fields?.[0]?.name).toBe('Feuille de route franco-indienne');
+    expect(reply.embeds[0]?.fields?.[0]?.value).toContain('§3');
+    expect(reply.embeds[0]?.fields?.[0]?.value).toContain('Cybersécurité · §3 · lines 40–41');
     expect(reply.embeds[0]?.footer?.text).toMatch(/not an answer/);
     const labels = reply.components.flatMap((row) => row.components.map((b) => b.label));
     expect(labels).toEqual(['Helpful', 'Not helpful']);

@@ -27,7 +27,7 @@ describe('Discord citation links', () => {
     const fields = reply.embeds[0]?.fields ?? [];
     expect(fields).toHaveLength(answer.citations.length);
     answer.citations.forEach((c, i) => {
-      expect(fields[i]?.value).toContain(`[lignes ${c.lines[0]}–${c.lines[1]}](${PUBLIC_URL}${citationPath(c.doc, c.lines)})`);
+      expect(fields[i]?.value).toContain(`[l. ${c.lines[0]}–${c.lines[1]}](${PUBLIC_URL}${citationPath(c.doc, c.lines)})`);
     });
     const sources = formatFullSources(answer, 5, { publicUrl: PUBLIC_URL }).flatMap((r) => r.embeds);
     expect(sources.map((embed) => embed.url)).toEqual(answer.citations.map((c) => `${PUBLIC_URL}${citationPath(c.doc, c.lines)}`));

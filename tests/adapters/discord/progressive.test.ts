@@ -129,7 +129,7 @@ describe('Discord: progressive answers while the LLM streams', () => {
     const fields = body(final).embeds?.[0]?.fields ?? [];
     expect(fields.map((f) => f.name.slice(0, 3))).toEqual(['[1]', '[2]']);
     expect(fields[0]?.value).toContain(`](${PUBLIC_URL}/doc/`);
-    expect(buttons(final)).toEqual(['Afficher les sources', 'Utile', 'Pas utile']);
+    expect(buttons(final)).toEqual(['Utile', 'Pas utile']);
     expect(body(final).allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -153,7 +153,7 @@ describe('Discord: progressive answers while the LLM streams', () => {
 
     const expected = formatAnswer(await extractive.ask(QUESTION), 'any', { publicUrl: PUBLIC_URL });
     expect(body(final).embeds).toEqual(expected.embeds);
-    expect(buttons(final)).toEqual(['Afficher les sources', 'Utile', 'Pas utile']);
+    expect(buttons(final)).toEqual(['Utile', 'Pas utile']);
   });
 
   it('sends one final message and no edit when nothing streams (extractive mode)', async () => {
