@@ -13,6 +13,8 @@ export type {
   TextBlock,
 } from './documents/document-view.js';
 export { MAX_QUESTION_CHARS } from './core/validate-question.js';
+/** The language a question is written in (`fr` or `en`), for the words an adapter says around an answer. */
+export { detectLanguage as questionLanguage } from './search/analyze-query.js';
 export type { Answer, AnswerMode, Citation, DocumentMeta, Lang, Passage, Refusal, RefusalCode, SearchHit } from './types.js';
 /** Optional LLM answers: `loadLlmConfig(process.env)` gives the `llm` option of `loadCore`, or null when unset. */
 export { loadLlmConfig, DEFAULT_LLM_TIMEOUT_MS, type LlmConfig } from './llm/llm-config.js';

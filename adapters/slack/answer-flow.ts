@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import { describeError, type Answer } from '../../src/index.js';
+import { describeError, questionLanguage, type Answer, type Lang } from '../../src/index.js';
 import { errorCode } from './bolt-logger.js';
 import { MESSAGES, type SlackContext } from './context.js';
 import { TimeoutError, withTimeout } from './delivery-guards.js';
@@ -21,7 +21,7 @@ export async function answerFor(
     if (error instanceof TimeoutError) {
       giveUp.abort(); // the late answer is dropped: stop the LLM too
       log.warn({ timeoutMs }, 'core answer timed out');
-      return { message: formatError(MESSAGES.timeout), answer: null };
+      return { message: formatError(MESSAGES[questionLanguage(question)].timeout), answer: null };
     }
     log.warn({ err: describeError(error) }, 'core answer failed');
     return { message: formatError(describeError(error)), answer: null };
@@ -35,6 +35,7 @@ export async function postReply(
   channel: string,
   threadTs: string | undefined,
   message: SlackMessage,
+  lang: Lang = 'en',
 ): Promise<boolean> {
   const { log } = ctx;
   const thread = threadTs === undefined ? {} : { thread_ts: threadTs };
@@ -44,7 +45,7 @@ export async function postReply(
   } catch (error) {
     log.warn({ err: errorCode(error), channel }, 'chat.postMessage failed');
     try {
-      const fallback = formatError(MESSAGES.postFailed);
+      const fallback = formatError(MESSAGES[lang].postFailed);
       await client.chat.postMessage({ channel, text: fallback.text, blocks: fallback.blocks, ...thread });
     } catch (again) {
       log.error({ err: errorCode(again), channel }, 'could not post the error message either');

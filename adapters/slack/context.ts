@@ -1,4 +1,4 @@
-import type { Core, FeedbackLog } from '../../src/index.js';
+import type { Core, FeedbackLog, Lang } from '../../src/index.js';
 import type { SlackConfig } from './config.js';
 import type { SlackMemory } from './slack-memory.js';
 
@@ -30,14 +30,26 @@ export interface SlackContext {
   draftIntervalMs: number | undefined;
 }
 
-/** What the user reads when something other than an answer comes back. */
+/** What the user reads when something other than an answer comes back, in the question's language. */
 export const MESSAGES = {
-  timeout: 'Sorry, finding an answer took too long. Please try again in a moment.',
-  postFailed: 'Sorry, I could not post the answer (Slack refused it). Please try again.',
-  notAllowed: 'I am not enabled in this channel.',
-  thanks: 'Thanks for the feedback!',
-  feedbackFailed: 'Sorry, your feedback could not be saved. Please try again later.',
-  alreadyVoted: 'You have already given feedback on this answer.',
-  shared: 'Shared to the channel.',
-  shareFailed: 'I could not post in this channel; invite me with /invite and try again.',
-} as const;
+  en: {
+    timeout: 'Sorry, finding an answer took too long. Please try again in a moment.',
+    postFailed: 'Sorry, I could not post the answer (Slack refused it). Please try again.',
+    notAllowed: 'I am not enabled in this channel.',
+    thanks: 'Thanks for the feedback!',
+    feedbackFailed: 'Sorry, your feedback could not be saved. Please try again later.',
+    alreadyVoted: 'You have already given feedback on this answer.',
+    shared: 'Shared to the channel.',
+    shareFailed: 'I could not post in this channel; invite me with /invite and try again.',
+  },
+  fr: {
+    timeout: 'Désolé, la recherche d’une réponse a pris trop de temps. Réessayez dans un instant.',
+    postFailed: 'Désolé, je n’ai pas pu publier la réponse (Slack l’a refusée). Veuillez réessayer.',
+    notAllowed: 'Je ne suis pas activé dans ce canal.',
+    thanks: 'Merci pour votre avis !',
+    feedbackFailed: 'Désolé, votre avis n’a pas pu être enregistré. Réessayez plus tard.',
+    alreadyVoted: 'Vous avez déjà donné votre avis sur cette réponse.',
+    shared: 'Partagé dans le canal.',
+    shareFailed: 'Je ne peux pas publier dans ce canal ; invitez-moi avec /invite et réessayez.',
+  },
+} as const satisfies Record<Lang, Record<string, string>>;

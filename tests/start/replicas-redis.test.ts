@@ -80,7 +80,7 @@ describe('two npm start replicas sharing one Redis', () => {
     await click(b, 'U2', 'v3');
     await vi.waitFor(() => expect(fake.callsTo('response_url')).toHaveLength(3), { timeout: 10_000, interval: 50 });
     const replies = fake.callsTo('response_url').map((call) => String(call.body['text']));
-    expect(replies.sort()).toEqual(['Thanks for the feedback!', 'Thanks for the feedback!', 'You have already given feedback on this answer.']);
+    expect(replies.sort()).toEqual(['Merci pour votre avis !', 'Merci pour votre avis !', 'Vous avez déjà donné votre avis sur cette réponse.']);
     await vi.waitFor(() => expect([...feedbackLines(a), ...feedbackLines(b)]).toHaveLength(2), { timeout: 5000, interval: 50 });
     const users = [...feedbackLines(a), ...feedbackLines(b)].map((line) => (JSON.parse(line) as { userId: string }).userId);
     expect(users.sort()).toEqual(['U1', 'U2']);

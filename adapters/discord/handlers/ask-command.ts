@@ -3,14 +3,14 @@ import { PRIVATE_OPTION, QUESTION_OPTION } from '../commands.js';
 import { interactionTarget } from '../progressive.js';
 import { channelAllowed, type HandlerContext } from './context.js';
 import { deliverAnswer } from './deliver-answer.js';
-import { MESSAGES, attempt, replyPrivateError } from './replies.js';
+import { MESSAGES, attempt, localeLanguage, replyPrivateError } from './replies.js';
 
 /** `/ask question:<text> [private:true]`: acknowledge, then edit the deferred reply into the answer. */
 export async function handleAskCommand(ctx: HandlerContext, interaction: ChatInputCommandInteraction): Promise<void> {
   const question = interaction.options.getString(QUESTION_OPTION, true).trim();
   const isPrivate = interaction.options.getBoolean(PRIVATE_OPTION) ?? false;
   if (!channelAllowed(ctx, interaction.channelId, interaction.inGuild())) {
-    await replyPrivateError(ctx.logger, interaction, 'reply (channel not allowed)', MESSAGES.channel);
+    await replyPrivateError(ctx.logger, interaction, 'reply (channel not allowed)', MESSAGES[localeLanguage(interaction.locale)].channel);
     return;
   }
   // Acknowledge at once: Discord drops interactions not acknowledged within 3 seconds.

@@ -3,7 +3,7 @@ import type { Answer } from '../../../src/index.js';
 import { parseCustomId, type ButtonAction } from '../button-ids.js';
 import { formatFullSources } from '../format.js';
 import type { HandlerContext } from './context.js';
-import { MESSAGES, attempt, errorData, replyPrivateError } from './replies.js';
+import { MESSAGES, attempt, errorData, localeLanguage, replyPrivateError } from './replies.js';
 
 type Vote = Extract<ButtonAction, { action: 'vote' }>;
 
@@ -20,8 +20,9 @@ async function showSources(ctx: HandlerContext, interaction: ButtonInteraction, 
 /** Records a vote once per answer, user and verdict; returns what to tell the user. */
 async function recordVote(ctx: HandlerContext, userId: string, answer: Answer, vote: Vote): Promise<string> {
   const key = `${vote.answerId}:${userId}:${vote.verdict}`;
+  const said = MESSAGES[answer.lang];
   const counted = await ctx.memory.countVote(key);
-  if (counted !== 'counted') return counted === 'already' ? MESSAGES.already : MESSAGES.feedbackFailed;
+  if (counted !== 'counted') return counted === 'already' ? said.already : said.feedbackFailed;
   try {
     await ctx.feedback.record({
       platform: 'discord',
@@ -30,11 +31,11 @@ async function recordVote(ctx: HandlerContext, userId: string, answer: Answer, v
       question: answer.query,
       citations: answer.kind === 'answered' ? answer.citations.map((citation) => citation.passageId) : [],
     });
-    return MESSAGES.thanks;
+    return said.thanks;
   } catch (error) {
     ctx.logger.error(errorData(error), 'discord: feedback not recorded');
     await ctx.memory.forgetVote(key);
-    return MESSAGES.feedbackFailed;
+    return said.feedbackFailed;
   }
 }
 
@@ -44,7 +45,7 @@ export async function handleButton(ctx: HandlerContext, interaction: ButtonInter
   if (!action) return;
   const answer = await ctx.memory.recallAnswer(action.answerId);
   if (!answer) {
-    await replyPrivateError(ctx.logger, interaction, 'reply (expired)', MESSAGES.expired);
+    await replyPrivateError(ctx.logger, interaction, 'reply (expired)', MESSAGES[localeLanguage(interaction.locale)].expired);
     return;
   }
   if (action.action === 'sources') {

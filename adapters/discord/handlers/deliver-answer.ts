@@ -1,4 +1,4 @@
-import { AppError } from '../../../src/index.js';
+import { AppError, questionLanguage, type Lang } from '../../../src/index.js';
 import { formatAnswer, formatError, type DiscordReply } from '../format.js';
 import { createProgressiveReply, type ProgressiveReply, type ReplyTarget } from '../progressive.js';
 import type { HandlerContext } from './context.js';
@@ -19,10 +19,10 @@ export interface AnswerDelivery {
 /** The Discord call named in failure logs. */
 const VERB = { interaction: 'editReply', message: 'reply' } as const;
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+function withTimeout<T>(promise: Promise<T>, ms: number, lang: Lang): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AppError('INTERNAL', MESSAGES.timeout)), ms);
+    timer = setTimeout(() => reject(new AppError('INTERNAL', MESSAGES[lang].timeout)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -30,7 +30,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 async function ask(ctx: HandlerContext, question: string, progress: ProgressiveReply): Promise<DiscordReply> {
   const giveUp = new AbortController();
   try {
-    const answer = await withTimeout(ctx.core.ask(question, { onDraft: progress.onDraft, signal: giveUp.signal }), ctx.answerTimeoutMs);
+    const asked = ctx.core.ask(question, { onDraft: progress.onDraft, signal: giveUp.signal });
+    const answer = await withTimeout(asked, ctx.answerTimeoutMs, questionLanguage(question));
     const id = await ctx.memory.rememberAnswer(answer);
     return formatAnswer(answer, id, ctx.format);
   } finally {
@@ -53,9 +54,10 @@ export async function deliverAnswer(ctx: HandlerContext, delivery: AnswerDeliver
     reply = await ask(ctx, question, progress);
   } catch (error) {
     ctx.logger.warn({ ...errorData(error), [kind]: id }, 'discord: could not answer');
-    await attempt(ctx.logger, `${verb} (error)`, () => progress.deliver(formatError(userMessage(error))));
+    const said = userMessage(error, questionLanguage(question));
+    await attempt(ctx.logger, `${verb} (error)`, () => progress.deliver(formatError(said)));
     return;
   }
   const sent = await attempt(ctx.logger, `${verb} (answer)`, () => progress.deliver(reply));
-  if (!sent) await attempt(ctx.logger, `${verb} (fallback)`, () => delivery.fallback(formatError(MESSAGES.undelivered)));
+  if (!sent) await attempt(ctx.logger, `${verb} (fallback)`, () => delivery.fallback(formatError(MESSAGES[questionLanguage(question)].undelivered)));
 }

@@ -3,7 +3,7 @@ import { formatError } from '../format.js';
 import { messageTarget } from '../progressive.js';
 import { channelAllowed, type HandlerContext } from './context.js';
 import { deliverAnswer } from './deliver-answer.js';
-import { MESSAGES, attempt, errorData } from './replies.js';
+import { MESSAGES, attempt, errorData, localeLanguage } from './replies.js';
 
 /** The message without the bot's mentions, whitespace collapsed. */
 function questionFrom(content: string, botId: string): string {
@@ -12,7 +12,7 @@ function questionFrom(content: string, botId: string): string {
 
 async function answerMessage(ctx: HandlerContext, message: Message, question: string): Promise<void> {
   if (question.length === 0) {
-    await attempt(ctx.logger, 'reply (empty)', () => message.reply(formatError(MESSAGES.empty)));
+    await attempt(ctx.logger, 'reply (empty)', () => message.reply(formatError(MESSAGES[localeLanguage(message.guild?.preferredLocale)].empty)));
     return;
   }
   const channel = message.channel;

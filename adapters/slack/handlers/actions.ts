@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { describeError } from '../../../src/index.js';
+import { describeError, questionLanguage } from '../../../src/index.js';
 import { answerFor, postReply } from '../answer-flow.js';
 import { MESSAGES, type SlackContext } from '../context.js';
 import { ACTION_HELPFUL, ACTION_NOT_HELPFUL, ACTION_SHARE, decodeFeedbackValue, escapeText, truncate, type SlackMessage } from '../format.js';
@@ -16,8 +16,9 @@ export function registerActions(app: App, ctx: SlackContext): void {
       text: message.text,
       blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: `<@${body.user.id}> asked: ${escapeQuestion(value.question)}` }] }, ...message.blocks],
     };
-    const ok = await postReply(ctx, client, channel, undefined, shared);
-    const text = ok ? MESSAGES.shared : MESSAGES.shareFailed;
+    const said = MESSAGES[questionLanguage(value.question)];
+    const ok = await postReply(ctx, client, channel, undefined, shared, questionLanguage(value.question));
+    const text = ok ? said.shared : said.shareFailed;
     await respond({ response_type: 'ephemeral', replace_original: ok, text }).catch(() => undefined);
   });
   app.action({ type: 'block_actions', action_id: ACTION_HELPFUL }, onFeedback(ctx, 'helpful'));
@@ -38,8 +39,9 @@ function onFeedback(ctx: SlackContext, verdict: 'helpful' | 'not-helpful') {
     const value = action.type === 'button' ? decodeFeedbackValue(action.value) : null;
     if (value === null) return;
     const vote = `${body.container?.channel_id ?? ''}:${body.container?.message_ts ?? ''}:${body.user.id}`;
+    const said = MESSAGES[questionLanguage(value.question)];
     const counted = await ctx.guards.memory.countVote(vote);
-    let text: string = counted === 'counted' ? MESSAGES.thanks : counted === 'already' ? MESSAGES.alreadyVoted : MESSAGES.feedbackFailed;
+    let text: string = counted === 'counted' ? said.thanks : counted === 'already' ? said.alreadyVoted : said.feedbackFailed;
     if (counted === 'counted') {
       try {
         await feedback?.record({ platform: 'slack', userId: body.user.id, verdict, question: value.question, citations: value.citations });
@@ -47,7 +49,7 @@ function onFeedback(ctx: SlackContext, verdict: 'helpful' | 'not-helpful') {
         // The voter is told, rather than thanked for a vote that was lost, and may vote again.
         log.error({ err: describeError(error) }, 'feedback not recorded');
         await ctx.guards.memory.forgetVote(vote);
-        text = MESSAGES.feedbackFailed;
+        text = said.feedbackFailed;
       }
     }
     await respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);

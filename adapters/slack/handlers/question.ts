@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import { questionLanguage } from '../../../src/index.js';
 import { answerFor, postReply } from '../answer-flow.js';
 import { errorCode } from '../bolt-logger.js';
 import type { SlackContext } from '../context.js';
@@ -42,7 +43,7 @@ export async function handleQuestion(ctx: SlackContext, args: QuestionMessage): 
     channel: args.channel,
     threadTs: replyThread,
     intervalMs: ctx.draftIntervalMs,
-    post: (message) => postReply(ctx, args.client, args.channel, replyThread, message),
+    post: (message) => postReply(ctx, args.client, args.channel, replyThread, message, questionLanguage(question)),
     warn: (obj, msg) => log.warn(obj, msg),
   });
   const { message } = await answerFor(ctx, question, false, reply.onDraft);

@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { questionLanguage } from '../../../src/index.js';
 import { answerFor } from '../answer-flow.js';
 import { errorCode } from '../bolt-logger.js';
 import { MESSAGES, type SlackContext } from '../context.js';
@@ -11,7 +12,7 @@ export function registerSlashCommand(app: App, ctx: SlackContext): void {
     await ack();
     const isDm = command.channel_name === 'directmessage' || command.channel_id.startsWith('D');
     if (!guards.channelAllowed(command.channel_id, isDm)) {
-      await respond({ response_type: 'ephemeral', text: MESSAGES.notAllowed });
+      await respond({ response_type: 'ephemeral', text: MESSAGES[questionLanguage(command.text)].notAllowed });
       return;
     }
     const question = command.text.trim();

@@ -264,9 +264,9 @@ describe('Discord bot over a fake Discord API', () => {
     await b.whenIdle();
     const replies = api.find('POST', CALLBACK).slice(1).map((r) => body(r).data);
     expect(replies.map((r) => r?.content)).toEqual([
-      'Thanks, your feedback was recorded.',
-      'Your feedback on this answer was already recorded.',
-      'Thanks, your feedback was recorded.',
+      'Merci, votre avis a été enregistré.',
+      'Votre avis sur cette réponse était déjà enregistré.',
+      'Merci, votre avis a été enregistré.',
     ]);
     expect(replies.every((r) => r?.flags === 64)).toBe(true);
 
@@ -325,7 +325,7 @@ describe('Discord bot over a fake Discord API', () => {
     await askBySlash(b);
     const edits = api.find('PATCH', ORIGINAL);
     expect(edits).toHaveLength(2);
-    expect(body(edits[1]).content).toMatch(/could not be delivered/);
+    expect(body(edits[1]).content).toMatch(/n’a pas pu être envoyée/);
     expect(body(edits[1]).embeds).toEqual([]);
   });
 
@@ -337,7 +337,7 @@ describe('Discord bot over a fake Discord API', () => {
     const hidden = startBot({ core: fixed(new Error('secret internals at /home/x'), real) });
     await askBySlash(hidden);
     const last = api.find('PATCH', ORIGINAL).at(-1);
-    expect(body(last).content).toBe('⚠️ Sorry, something went wrong while answering. Please try again.');
+    expect(body(last).content).toBe('⚠️ Désolé, une erreur est survenue pendant la réponse. Veuillez réessayer.');
   });
 
   it('stops quietly when the deferral itself fails', async () => {
@@ -351,7 +351,7 @@ describe('Discord bot over a fake Discord API', () => {
   it('answers only in allowed channels (DMs always allowed)', async () => {
     const b = startBot({ allowedChannels: [CHANNEL_ID] });
     await askBySlash(b, { channelId: OTHER_CHANNEL_ID });
-    expect(body(api.requests[0])).toMatchObject({ type: 4, data: { flags: 64, content: '⚠️ I am not enabled in this channel.' } });
+    expect(body(api.requests[0])).toMatchObject({ type: 4, data: { flags: 64, content: '⚠️ Je ne suis pas activé dans ce salon.' } });
     dispatch(b.client, 'MESSAGE_CREATE', messagePacket({ content: `<@${BOT_ID}> ${QUESTION}`, mentionBot: true, channelId: OTHER_CHANNEL_ID }));
     await b.whenIdle();
     expect(api.requests).toHaveLength(1);

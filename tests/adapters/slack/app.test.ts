@@ -238,8 +238,9 @@ describe('Slack app over HTTP', () => {
     }
     expect(readFileSync(path, 'utf8').trim().split('\n')).toHaveLength(1);
     const replies = fake.callsTo('response_url').map((call) => String(call.body['text']));
-    expect(replies[0]).toContain('Thanks');
-    expect(replies.slice(1).every((text) => text.includes('already'))).toBe(true);
+    // The question is French, so is what the bot says about the vote.
+    expect(replies[0]).toBe('Merci pour votre avis !');
+    expect(replies.slice(1).every((text) => text.includes('déjà donné votre avis'))).toBe(true);
   });
 
   it('tells the voter when the vote could not be saved, instead of thanking them', async () => {
@@ -253,8 +254,8 @@ describe('Slack app over HTTP', () => {
     expect(res.status).toBe(200);
     await vi.waitFor(() => expect(fake.callsTo('response_url').length).toBe(1), { timeout: 5000 });
     const reply = String(fake.callsTo('response_url')[0]?.body['text']);
-    expect(reply).toContain('could not be saved');
-    expect(reply).not.toContain('Thanks');
+    expect(reply).toContain('n’a pas pu être enregistré');
+    expect(reply).not.toContain('Merci');
   });
 
   it('posts a short error when Slack refuses the answer', async () => {
@@ -262,7 +263,7 @@ describe('Slack app over HTTP', () => {
     fake.fail('chat.postMessage', { error: 'invalid_blocks', times: 1 });
     await sendEvent(url, mentionEvent(QUESTION));
     const all = await waitForPosts(2);
-    expect(JSON.stringify(all[1]?.body['text'])).toContain('could not post the answer');
+    expect(JSON.stringify(all[1]?.body['text'])).toContain('je n’ai pas pu publier la réponse');
   });
 
   it('survives a rate-limited Slack API by posting a short error afterwards', async () => {
@@ -270,7 +271,7 @@ describe('Slack app over HTTP', () => {
     fake.fail('chat.postMessage', { status: 429, times: 1 });
     await sendEvent(url, mentionEvent(QUESTION));
     const all = await waitForPosts(2);
-    expect(String(all[1]?.body['text'])).toContain('could not post');
+    expect(String(all[1]?.body['text'])).toContain('pas pu publier');
   });
 
   it('posts a short error when the core fails', async () => {
@@ -287,7 +288,7 @@ describe('Slack app over HTTP', () => {
     const { url } = await startApp({ core: slow, answerTimeoutMs: 200 });
     await sendEvent(url, mentionEvent(QUESTION));
     const [post] = await waitForPosts(1);
-    expect(String(post?.body['text'])).toContain('took too long');
+    expect(String(post?.body['text'])).toContain('a pris trop de temps');
     release({ kind: 'not-covered', query: QUESTION, lang: 'fr', text: 'late', seeAlso: [], reason: { code: 'no-passage-covers-question', detail: '' } });
     await sleep(300);
     expect(posts()).toHaveLength(1);
