@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { Answer } from '../../src/index.js';
 import { DAY, HOUR } from '../shared/seconds.js';
 import { orSafe } from '../shared/or-safe.js';
 import type { StateStore } from '../shared/state-store.js';
+import { newAnswerId, parseStoredAnswer, storedAnswer } from '../shared/stored-answer.js';
 import type { DiscordLogger } from './handlers/context.js';
 
 /** How long each kind of key is kept, in seconds. */
@@ -37,35 +37,17 @@ export function createDiscordMemory(state: StateStore, log: DiscordLogger): Disc
   return {
     firstDelivery: (key) => orSafe(state.claim(`discord:${key}`, TTL.delivery), false, failed('event not handled (it may have been, elsewhere)')),
     async rememberAnswer(answer) {
-      const id = randomBytes(9).toString('base64url');
-      const json = JSON.stringify(withoutGrounds(answer));
+      const id = newAnswerId();
+      const json = storedAnswer(answer);
       await orSafe(state.remember(`discord:answer:${id}`, json, TTL.answer), undefined, failed('answer not remembered for its buttons'));
       return id;
     },
     recallAnswer: (id) => {
-      const answer = state.recall(`discord:answer:${id}`).then((json) => (json === undefined ? undefined : parseAnswer(json)));
+      const answer = state.recall(`discord:answer:${id}`).then((json) => (json === undefined ? undefined : parseStoredAnswer(json)));
       return orSafe(answer, undefined, failed('answer not recalled'));
     },
     countVote: (vote) =>
       orSafe(state.claim(`discord:vote:${vote}`, TTL.vote).then((won) => (won ? 'counted' : 'already')), 'unknown', failed('vote not counted')),
     forgetVote: (vote) => orSafe(state.release(`discord:vote:${vote}`), undefined, failed('vote not given back')),
   };
-}
-
-/** The passages behind an answer are the core's working material; the buttons need only what is shown. */
-function withoutGrounds(answer: Answer): Answer {
-  if (answer.kind !== 'answered') return answer;
-  const { grounds: _grounds, ...shown } = answer;
-  return shown;
-}
-
-/** The store holds only what {@link createDiscordMemory} wrote; a row of another shape reads as expired. */
-function parseAnswer(json: string): Answer | undefined {
-  try {
-    const value: unknown = JSON.parse(json);
-    if (typeof value !== 'object' || value === null || !('kind' in value) || !('query' in value)) return undefined;
-    return value.kind === 'answered' || value.kind === 'not-covered' ? (value as Answer) : undefined;
-  } catch {
-    return undefined;
-  }
 }

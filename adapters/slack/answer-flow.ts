@@ -16,7 +16,8 @@ export async function answerFor(
   const giveUp = new AbortController();
   try {
     const answer = await withTimeout(core.ask(question, { signal: giveUp.signal, ...(onDraft ? { onDraft } : {}) }), timeoutMs);
-    return { message: formatAnswer(answer, { share, publicUrl: ctx.publicUrl }), answer };
+    const shareId = share ? ((await ctx.guards.memory.rememberAnswer(answer)) ?? undefined) : undefined;
+    return { message: formatAnswer(answer, { share, publicUrl: ctx.publicUrl, ...(shareId ? { shareId } : {}) }), answer };
   } catch (error) {
     if (error instanceof TimeoutError) {
       giveUp.abort(); // the late answer is dropped: stop the LLM too

@@ -9,6 +9,8 @@ export interface FormatOptions {
   feedback?: boolean;
   /** Add a "Share to channel" button (for ephemeral slash-command replies). */
   share?: boolean;
+  /** The id the shown answer is kept under, so that Share posts this very answer. */
+  shareId?: string;
   /** Base URL of the web server (no trailing slash): each source's lines link to its source-viewer page. */
   publicUrl?: string;
 }
@@ -63,7 +65,11 @@ function actionsBlock(answer: Answer, options: FormatOptions): SlackBlock | null
       action_id: ACTION_SHARE,
       style: 'primary',
       text: { type: 'plain_text', text: labels.share, emoji: true },
-      value: encodeFeedbackValue({ question: answer.query, citations: [] }),
+      value: encodeFeedbackValue({
+        question: answer.query,
+        citations: [],
+        ...(options.shareId === undefined ? {} : { answerId: options.shareId }),
+      }),
     });
   }
   if (options.feedback !== false) {

@@ -1,6 +1,7 @@
-import { describeError } from '../../src/index.js';
+import { describeError, type Answer } from '../../src/index.js';
 import { orSafe } from '../shared/or-safe.js';
 import type { StateStore } from '../shared/state-store.js';
+import { newAnswerId, parseStoredAnswer, storedAnswer } from '../shared/stored-answer.js';
 import { DAY, HOUR } from '../shared/seconds.js';
 import type { SlackLogger } from './context.js';
 
@@ -12,6 +13,8 @@ const TTL = {
   thread: 7 * DAY,
   // The buttons stay under the answer: a vote is remembered as long as anyone may plausibly click again.
   vote: 90 * DAY,
+  // A private answer's Share button; Slack lets an ephemeral message be acted on for about a day at most.
+  answer: DAY,
 } as const;
 
 /**
@@ -28,6 +31,9 @@ export interface SlackMemory {
   countVote(vote: string): Promise<'counted' | 'already' | 'unknown'>;
   /** Gives a vote back when it could not be saved, so the voter may vote again. */
   forgetVote(vote: string): Promise<void>;
+  /** Keeps an answer for its Share button; returns the id the button carries, or null when it could not be kept. */
+  rememberAnswer(answer: Answer): Promise<string | null>;
+  recallAnswer(id: string): Promise<Answer | undefined>;
 }
 
 export function createSlackMemory(state: StateStore, log: SlackLogger): SlackMemory {
@@ -52,5 +58,14 @@ export function createSlackMemory(state: StateStore, log: SlackLogger): SlackMem
     countVote: (vote) =>
       orSafe(state.claim(`slack:vote:${vote}`, TTL.vote).then((won) => (won ? 'counted' : 'already')), 'unknown', failed('vote not counted')),
     forgetVote: (vote) => orSafe(state.release(`slack:vote:${vote}`), undefined, failed('vote not given back')),
+    rememberAnswer: (answer) => {
+      const id = newAnswerId();
+      const kept = state.remember(`slack:answer:${id}`, storedAnswer(answer), TTL.answer).then(() => id);
+      return orSafe(kept, null, failed('answer not kept for its Share button'));
+    },
+    recallAnswer: (id) => {
+      const answer = state.recall(`slack:answer:${id}`).then((json) => (json === undefined ? undefined : parseStoredAnswer(json)));
+      return orSafe(answer, undefined, failed('shared answer not recalled'));
+    },
   };
 }

@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import { describeError, questionLanguage } from '../../../src/index.js';
 import { answerFor, postReply } from '../answer-flow.js';
 import { MESSAGES, type SlackContext } from '../context.js';
-import { ACTION_HELPFUL, ACTION_NOT_HELPFUL, ACTION_SHARE, decodeFeedbackValue, escapeText, truncate, type SlackMessage } from '../format.js';
+import { ACTION_HELPFUL, ACTION_NOT_HELPFUL, ACTION_SHARE, decodeFeedbackValue, escapeText, formatAnswer, truncate, type SlackMessage } from '../format.js';
 
 /** The buttons under an answer: share an ephemeral answer to the channel, and helpful / not-helpful votes. */
 export function registerActions(app: App, ctx: SlackContext): void {
@@ -11,7 +11,7 @@ export function registerActions(app: App, ctx: SlackContext): void {
     const value = action.type === 'button' ? decodeFeedbackValue(action.value) : null;
     const channel = body.channel?.id;
     if (value === null || channel === undefined) return;
-    const { message } = await answerFor(ctx, value.question, false);
+    const message = await sharedMessage(ctx, value.question, value.answerId);
     const shared: SlackMessage = {
       text: message.text,
       blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: `<@${body.user.id}> asked: ${escapeQuestion(value.question)}` }] }, ...message.blocks],
@@ -54,6 +54,13 @@ function onFeedback(ctx: SlackContext, verdict: 'helpful' | 'not-helpful') {
     }
     await respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
   };
+}
+
+/** The answer the user saw, kept when it was shown; asked again only if it has expired since. */
+async function sharedMessage(ctx: SlackContext, question: string, answerId: string | undefined): Promise<SlackMessage> {
+  const shown = answerId === undefined ? undefined : await ctx.guards.memory.recallAnswer(answerId);
+  if (shown) return formatAnswer(shown, { publicUrl: ctx.publicUrl });
+  return (await answerFor(ctx, question, false)).message;
 }
 
 function escapeQuestion(q: string): string {

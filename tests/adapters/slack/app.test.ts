@@ -184,8 +184,10 @@ describe('Slack app over HTTP', () => {
     expect(posts().map((p) => p.body['channel']).sort()).toEqual(['CALLOWED', 'D9']);
   });
 
-  it('answers the slash command ephemerally with a share button, and shares on click', async () => {
-    const { url } = await startApp();
+  it('answers the slash command ephemerally with a share button, and shares the very answer shown on click', async () => {
+    let asked = 0;
+    const counting: Pick<Core, 'ask'> = { ask: (question, options) => ((asked += 1), realCore.ask(question, options)) };
+    const { url } = await startApp({ core: counting });
     const responseUrl = `${fake.url}/response/cmd1`;
     const res = await postSigned(url, commandBody('/diplomate', QUESTION, responseUrl), { contentType: 'application/x-www-form-urlencoded' });
     expect(res.status).toBe(200);
@@ -196,13 +198,24 @@ describe('Slack app over HTTP', () => {
     expect(blocksText(reply)).toContain(ACTION_SHARE);
     expect(posts()).toHaveLength(0);
 
-    const click = buttonBody(ACTION_SHARE, encodeFeedbackValue({ question: QUESTION, citations: [] }), `${fake.url}/response/share1`);
+    const blocks = (reply?.body['blocks'] ?? []) as { type: string; elements?: { action_id?: string; value?: string }[] }[];
+    const shareValue = blocks.flatMap((block) => block.elements ?? []).find((element) => element.action_id === ACTION_SHARE)?.value;
+    expect(shareValue).toBeDefined();
+    const click = buttonBody(ACTION_SHARE, shareValue ?? '', `${fake.url}/response/share1`);
     const clicked = await postSigned(url, click, { contentType: 'application/x-www-form-urlencoded' });
     expect(clicked.status).toBe(200);
     const [shared] = await waitForPosts(1);
     expect(shared?.body['channel']).toBe('C1');
     expect(blocksText(shared)).toContain('<@U123> asked');
     expect(blocksText(shared)).not.toContain(ACTION_SHARE);
+    // The answer shown is the one shared: the core is not asked again.
+    expect(asked).toBe(1);
+    const sourceSections = (call: typeof reply) =>
+      ((call?.body['blocks'] ?? []) as { type: string; text?: { text: string } }[])
+        .filter((block) => block.type === 'section' && block.text?.text.startsWith('>'))
+        .map((block) => block.text?.text);
+    expect(sourceSections(reply).length).toBeGreaterThan(0);
+    expect(sourceSections(shared)).toEqual(sourceSections(reply));
   });
 
   it('records feedback clicks and acknowledges them', async () => {
