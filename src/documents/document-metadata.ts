@@ -76,7 +76,7 @@ export function guessLanguage(text: string): ResolvedMetadata['language'] | unde
   const words = (text.slice(0, 20_000).toLowerCase().match(/\p{L}+/gu) ?? []).slice(0, 3_000);
   const french = words.filter((word) => FRENCH.has(word) && !ENGLISH.has(word)).length;
   const english = words.filter((word) => ENGLISH.has(word) && !FRENCH.has(word)).length;
-  if (french + english < 10) return undefined;
+  if (french + english < 5) return undefined;
   if (french > english * 2) return 'fr';
   if (english > french * 2) return 'en';
   return undefined;

@@ -14,9 +14,12 @@ const markdownHeading: FormatCallback = (elem, walk, builder, options) => {
 const headingSelectors = [1, 2, 3, 4, 5, 6].map((level) => ({ selector: `h${level}`, format: 'markdownHeading', options: { level } }));
 const skipped = ['nav', 'header', 'footer', 'aside', 'form', 'script', 'style', 'noscript', 'img', 'svg', 'button'];
 
-/** Wrapped at 100 characters so a citation's lines stay few; ingestion rejoins the lines of a paragraph. */
+/**
+ * One line per paragraph: wrapping could start a line with "2015." or "- ", which ingestion would read as a new
+ * numbered paragraph or list item.
+ */
 const toText = compile({
-  wordwrap: 100,
+  wordwrap: false,
   formatters: { markdownHeading },
   selectors: [
     ...headingSelectors,

@@ -28,6 +28,8 @@ async function openPdf(bytes: Buffer) {
   }
 }
 
+const YEAR_START = /^\d{4}[.,;)]/u;
+
 /**
  * Joins the pages' lines into one text. A page break inside a sentence does not end its paragraph, so a paragraph
  * running over two pages stays one; the page map keeps where each page starts.
@@ -42,7 +44,10 @@ function layOut(pages: readonly PdfLine[][]): { text: string; pages: number[] } 
     starts.push(out.length + 1);
     for (const line of lines) {
       if (line.gapBefore && out.length > 0 && out[out.length - 1] !== '') out.push('');
-      out.push(line.text);
+      const last = out[out.length - 1];
+      // A wrapped line starting with a year ("2015. Cette…") would read as a numbered paragraph: it stays on the line before.
+      if (!line.gapBefore && last && YEAR_START.test(line.text) && !last.startsWith('#')) out[out.length - 1] = `${last} ${line.text}`;
+      else out.push(line.text);
     }
   }
   return { text: out.join('\n') + '\n', pages: starts };
