@@ -53,9 +53,12 @@ async function writeBuild(
   key: ManifestKey,
   onProgress: BuildProgress,
 ): Promise<Manifest> {
+  onProgress('lexical (BM25)', 0, 1);
   const lexical = LexicalIndex.build(passages);
   const { vectors, dimension } = await embedPassages(passages, choice, dir, onProgress);
+  onProgress('vectors (hnswlib)', 0, 1);
   VectorIndex.build(vectors, dimension).write(join(dir, FILES.vectors));
+  onProgress('writing', 0, 1);
   await writeFile(join(dir, FILES.lexical), lexical.toJSON(), 'utf8');
   await writeFile(join(dir, FILES.passages), JSON.stringify(passageStore(corpus, passages)), 'utf8');
   const manifest: Manifest = {
@@ -87,11 +90,11 @@ async function embedPassages(
   if (choice.kind === 'lsa') {
     onProgress('vectors (LSA)', 0, 1);
     const lsa = fitLsa(texts, LSA_DIMENSION);
-    const { vocabulary, idf, dimension, projection } = lsa.model;
+    const { vocabulary, idf, dimension, projection } = lsa.embedder.model;
     await writeFile(join(dir, FILES.lsa), JSON.stringify({ vocabulary, idf, dimension }), 'utf8');
     await writeFile(join(dir, FILES.lsaProjection), Buffer.from(projection.buffer, projection.byteOffset, projection.byteLength));
     onProgress('vectors (LSA)', 1, 1);
-    return { vectors: await lsa.embedDocuments(texts), dimension };
+    return { vectors: lsa.vectors, dimension };
   }
   const vectors: number[][] = [];
   for (let start = 0; start < passages.length; start += EMBED_BATCH) {
