@@ -108,7 +108,7 @@ async function ensureIndex(
       const built = await openIndex(indexDir, key).catch(() => null);
       if (built) return built;
     }
-    await buildIndex(corpus, indexDir, choice, key, options.onProgress);
+    await buildIndex(corpus, indexDir, choice, key, options.onProgress, { full: options.forceBuild });
     return openIndex(indexDir, key);
   }, { onWait: notice }).catch((error: unknown) => {
     throw writeFailure(error, indexDir) ?? error;

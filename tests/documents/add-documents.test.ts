@@ -97,6 +97,25 @@ describe('documents added from real files', () => {
     await expect(addDocuments([note], {}, files.seedsDir)).rejects.toThrow(/^Cannot add note\.md: the file does not say its date; give --date YYYY\[-MM\[-DD\]\]\. Nothing was changed\.$/u);
   });
 
+  it('adding a document extends the published index: the LSA space and every indexed passage stay as they were', async () => {
+    const build = (): string => join(indexDir, 'builds', currentOf(indexDir).trim());
+    const before = { lsa: readFileSync(join(build(), 'lsa.bin')), passages: core.info.passages };
+    const note = join(files.root, 'files', 'cables.md');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(note, '# Câbles sous-marins\n\nLa France et ses partenaires protègent les câbles sous-marins de télécommunication et leurs atterrages.\n');
+    await addDocuments([note], { date: '2024', lang: 'fr' }, files.seedsDir);
+    const steps = new Set<string>();
+    const extended = await loadCore({ seedsDir: files.seedsDir, indexDir, onProgress: (step) => steps.add(step) });
+    expect([...steps]).toEqual(['paragraphs (added)', 'lexical (BM25, added)', 'vectors (added)', 'writing', 'done']);
+    expect(readFileSync(join(build(), 'lsa.bin'))).toEqual(before.lsa);
+    expect(extended.info.passages).toBe(before.passages + 1);
+    const [hit] = await extended.search('atterrages des câbles sous-marins', { limit: 1 });
+    expect(hit?.passage.doc).toBe('cables.md');
+    const old = await core.search("Forum pour la gouvernance de l'internet du 12 novembre 2018", { limit: 3 });
+    const now = await extended.search("Forum pour la gouvernance de l'internet du 12 novembre 2018", { limit: 3 });
+    expect(now.map((h) => h.passage.id)).toEqual(old.map((h) => h.passage.id));
+  });
+
   it('remove takes the document out of the folder and, once the index is updated, out of the answers', async () => {
     await removeDocument('feuille-inde.docx', files.seedsDir);
     expect(readdirSync(files.seedsDir)).not.toContain('feuille-inde.docx.txt');
