@@ -10,16 +10,18 @@ interface Meta {
 }
 
 /**
- * Swaps one pair of neighbouring words on every line that has two, the pair moving with the copy and the line, so no
- * paragraph of copy `k` has the same words in the same order as in another copy and none is merged as a duplicate.
+ * Swaps one pair of neighbouring words (tokens holding a letter or a digit, so table cells count too) on every line
+ * that has two, the pair moving with the copy and the line, so no paragraph of copy `k` says its words in the order of
+ * another copy and none is merged as a duplicate.
  */
 export function perturbLine(line: string, copy: number, lineNumber: number): string {
-  const words = line.split(' ');
-  const candidates = words.map((word, i) => i).filter((i) => i + 1 < words.length && /\p{L}{2}/u.test(words[i] ?? '') && /\p{L}{2}/u.test(words[i + 1] ?? ''));
-  if (copy === 0 || candidates.length === 0) return line;
-  const at = candidates[(copy * 7 + lineNumber) % candidates.length] ?? 0;
-  [words[at], words[at + 1]] = [words[at + 1] ?? '', words[at] ?? ''];
-  return words.join(' ');
+  const tokens = line.split(' ');
+  const words = tokens.map((token, i) => i).filter((i) => /[\p{L}\p{N}]/u.test(tokens[i] ?? ''));
+  if (copy === 0 || words.length < 2) return line;
+  const pair = (copy * 7 + lineNumber) % (words.length - 1);
+  const [a, b] = [words[pair] ?? 0, words[pair + 1] ?? 0];
+  [tokens[a], tokens[b]] = [tokens[b] ?? '', tokens[a] ?? ''];
+  return tokens.join(' ');
 }
 
 export function perturb(text: string, copy: number): string {
