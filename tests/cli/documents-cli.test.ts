@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadCore } from '../../src/index.js';
 import { runCli } from '../support/run-cli.js';
 import { copyOfSharedIndex } from '../support/shared-index.js';
 
@@ -23,12 +24,10 @@ describe('diplomate add / list / remove', () => {
     expect(added.code, added.stderr).toBe(0);
     expect(added.stderr).toContain('added Note-de-cadrage.md: "Note de cadrage sur les câbles sous-marins" (2024-03, fr, note)');
     expect(added.stderr).toMatch(/index updated in .* \(6 documents, \d+ passages; \d+ ms\)/u);
-    const search = await cli(['search', '--json', '-k', '1', 'atterrages des câbles sous-marins']);
-    expect(JSON.parse(search.stdout).results[0]).toMatchObject({ doc: 'Note-de-cadrage.md', title: 'Note de cadrage sur les câbles sous-marins', lines: [3, 3] });
-    const list = await cli(['list', '--json']);
-    const documents = JSON.parse(list.stdout).documents as { doc: string; date: string }[];
-    expect(documents.map((d) => d.doc)).toContain('Note-de-cadrage.md');
-    expect((await cli(['list'])).stdout).toMatch(/^Note-de-cadrage\.md\s+2024-03\s+fr\s+Note de cadrage/mu);
+    const core = await loadCore({ seedsDir, indexDir, autoBuild: false });
+    const [hit] = await core.search('atterrages des câbles sous-marins', { limit: 1 });
+    expect(hit).toMatchObject({ title: 'Note de cadrage sur les câbles sous-marins', passage: { doc: 'Note-de-cadrage.md', lines: [3, 3] } });
+    expect((await cli(['list'])).stdout).toMatch(/^Note-de-cadrage\.md\s+2024-03\s+fr\s+Note de cadrage sur les câbles sous-marins \(note\)$/mu);
   });
 
   it('refuses bad input in one line each, naming the file or the flag, and exits non-zero', async () => {
@@ -55,7 +54,8 @@ describe('diplomate add / list / remove', () => {
     expect(removed.code, removed.stderr).toBe(0);
     expect(removed.stderr).toMatch(/index updated in .* \(5 documents/u);
     expect(readdirSync(seedsDir)).not.toContain('Note-de-cadrage.md');
-    const search = await cli(['search', '--json', '-k', '3', 'atterrages des câbles sous-marins']);
-    expect(JSON.parse(search.stdout).results.map((r: { doc: string }) => r.doc)).not.toContain('Note-de-cadrage.md');
+    const core = await loadCore({ seedsDir, indexDir, autoBuild: false });
+    const hits = await core.search('atterrages des câbles sous-marins', { limit: 3 });
+    expect(hits.map((hit) => hit.passage.doc)).not.toContain('Note-de-cadrage.md');
   });
 });
