@@ -67,7 +67,7 @@ export class LsaEmbedder implements EmbeddingsInterface {
  * it the truncated SVD, the build's costliest step, stops growing with the corpus, so the build stays linear with a
  * small slope. Terms found only outside the sample have no concept vector; BM25 still finds them.
  */
-export const LSA_FIT_PASSAGES = 4_000;
+export const LSA_FIT_PASSAGES = 2_000;
 
 /** Fits LSA on the passages' analysed text (a truncated SVD of their TF-IDF matrix) and embeds every passage. */
 export function fitLsa(texts: readonly string[], wantedDimension: number, fitLimit = LSA_FIT_PASSAGES): { embedder: LsaEmbedder; vectors: number[][] } {
