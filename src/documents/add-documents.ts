@@ -61,7 +61,10 @@ async function prepare(path: string, flags: MetadataFlags, taken: ReadonlySet<st
   const same = texts.get(sha(extracted.text));
   if (same) throw new RefusedFile(`its text is the same as ${same}'s`);
   const metadata = resolveMetadata(flags, extracted.metadata, extracted.text);
-  if ('missing' in metadata) throw new RefusedFile(`the file does not say its ${missingWords(metadata.missing)}; give ${metadata.missing.join(' ')}`);
+  if ('missing' in metadata) {
+    const { missing } = metadata;
+    throw new RefusedFile(`the file does not say its ${missing.map((m) => m.fact).join(', ')}; give ${missing.map((m) => m.flag).join(' ')}`);
+  }
   const entry: CatalogueEntry = {
     doc,
     ...metadata,
@@ -72,9 +75,6 @@ async function prepare(path: string, flags: MetadataFlags, taken: ReadonlySet<st
   };
   return { entry, original: bytes, text: extracted.text };
 }
-
-const missingWords = (flags: readonly string[]): string =>
-  flags.map((flag) => ({ '--title': 'title', '--date': 'date', '--lang': 'language' })[flag.split(' ')[0] as '--title'] ?? flag).join(', ');
 
 /** Writes originals and texts, then the catalogue; on any failure removes what it wrote, leaving the folder as it was. */
 async function store(documents: readonly PreparedDocument[], seedsDir: string): Promise<void> {

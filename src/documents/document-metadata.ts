@@ -31,27 +31,33 @@ export function checkFlags(flags: MetadataFlags): void {
   if (bad.length) throw new AppError('BAD_INPUT', `${bad.join('; ')}.`);
 }
 
+/** A fact the file does not give, and the flag that gives it. */
+export interface MissingFact {
+  fact: 'title' | 'date' | 'language';
+  flag: string;
+}
+
 /**
  * Flags first, then the file's own title, date and language; the language is otherwise told by the text's stop words.
  * Returns what is still missing instead of metadata, so the refusal names every flag to give at once.
  */
-export function resolveMetadata(flags: MetadataFlags, file: FileMetadata, text: string): ResolvedMetadata | { missing: string[] } {
+export function resolveMetadata(flags: MetadataFlags, file: FileMetadata, text: string): ResolvedMetadata | { missing: MissingFact[] } {
   const title = (flags.title ?? file.title)?.trim();
   const date = isoDate(flags.date ?? file.date ?? '');
   const language = (flags.lang as ResolvedMetadata['language'] | undefined) ?? languageCode(file.language) ?? guessLanguage(text);
-  const missing = [
-    ...(title ? [] : ['--title "…"']),
-    ...(date ? [] : ['--date YYYY[-MM[-DD]]']),
-    ...(language ? [] : ['--lang fr|en']),
-  ];
-  if (!title || !date || !language) return { missing };
+  if (!title || !date || !language) {
+    const missing: MissingFact[] = [];
+    if (!title) missing.push({ fact: 'title', flag: '--title "…"' });
+    if (!date) missing.push({ fact: 'date', flag: '--date YYYY[-MM[-DD]]' });
+    if (!language) missing.push({ fact: 'language', flag: '--lang fr|en' });
+    return { missing };
+  }
   return { title, date, kind: flags.kind?.trim() || 'document', language };
 }
 
 /** `2019`, `2019-06` or `2019-06-03` when it is a real date (a longer ISO time is cut to its day). */
 export function isoDate(value: string): string | undefined {
-  const day = value.trim().slice(0, 10);
-  const match = DATE.exec(day) ?? DATE.exec(value.trim());
+  const match = DATE.exec(value.trim().slice(0, 10));
   if (!match) return undefined;
   const [, year, month, date] = match;
   if (month && (Number(month) < 1 || Number(month) > 12)) return undefined;
