@@ -16,9 +16,14 @@ export async function runAdd(files: string[], flags: FolderFlags & MetadataFlags
   const seedsDir = seedsDirOf(flags);
   const added = await addDocuments(files, flags, seedsDir);
   for (const entry of added) process.stderr.write(`diplomate: added ${describe(entry)}\n`);
+  const names = added.map((entry) => entry.doc).join(', ');
   await updateIndex(flags, async () => {
-    for (const entry of added) await removeDocument(entry.doc, seedsDir);
-    process.stderr.write(`diplomate: the index could not be updated, so ${added.map((e) => e.doc).join(', ')} was taken out again.\n`);
+    try {
+      for (const entry of added) await removeDocument(entry.doc, seedsDir);
+      process.stderr.write(`diplomate: the index could not be updated, so ${names} was taken out again.\n`);
+    } catch {
+      process.stderr.write(`diplomate: the index could not be updated, and ${names} could not be taken out again: run diplomate remove on it.\n`);
+    }
   });
 }
 
