@@ -47,10 +47,18 @@ function stepTimer() {
 
 const dirBytes = (dir: string): number => readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
 
+/** CPU seconds (user + system) this process has used: unlike wall time, barely moved by other work on the machine. */
+const cpuSeconds = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
 let started = performance.now();
+let cpuStarted = cpuSeconds();
 const timer = stepTimer();
 await loadCore({ seedsDir, indexDir, modelDir, forceBuild: true, onProgress: timer.onProgress });
 const buildMs = performance.now() - started;
+const buildCpu = cpuSeconds() - cpuStarted;
 const build = join(indexDir, 'builds', readFileSync(join(indexDir, 'CURRENT'), 'utf8').trim());
 const indexBytes = dirBytes(build);
 
@@ -82,17 +90,20 @@ cold.sort((a, b) => a - b);
 const extra = join(work, 'one-more.txt');
 writeFileSync(extra, perturb(readFileSync(join(root, 'seeds', '004_c3f6cb5d275c60c7.txt'), 'utf8'), scale + 1));
 started = performance.now();
+cpuStarted = cpuSeconds();
 await addDocuments([extra], { title: 'Document ajouté', date: '2024', lang: 'fr' }, seedsDir);
 const addTimer = stepTimer();
 const updated = await loadCore({ seedsDir, indexDir, modelDir, onProgress: addTimer.onProgress });
 const addMs = performance.now() - started;
+const addCpu = cpuSeconds() - cpuStarted;
+const load = (await import('node:os')).loadavg()[0] ?? 0;
 
-console.log(`bench: scale ${scale}, ${questions.length} questions, ${modelDir ? 'model ' + modelDir : 'model-free'}, node ${process.version}`);
-console.log(`index build (in-process, ${core.info.passages} passages): ${seconds(buildMs)} (${timer.report()})`);
+console.log(`bench: scale ${scale}, ${questions.length} questions, ${modelDir ? 'model ' + modelDir : 'model-free'}, node ${process.version}, load average ${load.toFixed(1)}`);
+console.log(`index build (in-process, ${core.info.passages} passages): ${seconds(buildMs)}, CPU ${buildCpu.toFixed(1)} s (${timer.report()})`);
 console.log(`index size on disk: ${(indexBytes / 1024 / 1024).toFixed(1)} MiB`);
 console.log(`cold CLI ask (process start to answer), median of 3: ${ms(percentile(cold, 50))}`);
 console.log(`core load from built index (in-process): ${ms(loadMs)}`);
 console.log(`warm ask: median ${ms(percentile(warm, 50))}, p95 ${ms(percentile(warm, 95))}, max ${ms(warm[warm.length - 1] ?? 0)} over ${warm.length} asks`);
-console.log(`add one document (${updated.info.passages - core.info.passages} passages) and update the index: ${seconds(addMs)} (${addTimer.report()})`);
+console.log(`add one document (${updated.info.passages - core.info.passages} passages) and update the index: ${seconds(addMs)}, CPU ${addCpu.toFixed(1)} s (${addTimer.report()})`);
 console.log(`peak RSS (this process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
-console.log(`| ${scale} | ${core.info.passages} | ${seconds(buildMs)} | ${(indexBytes / 1024 / 1024).toFixed(1)} MiB | ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB | ${ms(percentile(warm, 50))} / ${ms(percentile(warm, 95))} | ${seconds(addMs)} |`);
+console.log(`| ${scale} | ${core.info.passages} | ${seconds(buildMs)} (CPU ${buildCpu.toFixed(1)} s) | ${(indexBytes / 1024 / 1024).toFixed(1)} MiB | ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB | ${ms(percentile(warm, 50))} / ${ms(percentile(warm, 95))} | ${seconds(addMs)} (CPU ${addCpu.toFixed(1)} s) | ${load.toFixed(1)} |`);
