@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addDocuments } from '../../src/documents/add-documents.js';
 import { removeDocument } from '../../src/documents/remove-document.js';
 import { answerToJson, isVerbatim, loadCore, type Core } from '../../src/index.js';
+import { docPage } from '../../adapters/web/pages/doc-page.js';
+import { STRINGS } from '../../adapters/web/pages/strings.js';
 import { makeDocumentFiles, type DocumentFiles } from './documents-setup.js';
 
 const normalized = (text: string): string => text.replace(/\s+/gu, ' ').trim();
@@ -73,6 +75,10 @@ describe('documents added from real files', () => {
     const view = core.documentView('Feuille-de-route-Singapour.pdf');
     const pages = new Set(view?.blocks.flatMap((block) => ('page' in block && block.page ? [block.page] : [])));
     expect(pages.size).toBeGreaterThanOrEqual(2);
+    if (!view) return;
+    const html = docPage(view, 'fr', STRINGS.fr, null);
+    expect(html).toContain('<span class="page">p. 2</span>');
+    expect(html).toContain('<h1>Feuille de route franco-singapourienne sur le numérique</h1>');
   });
 
   it('refuses a corrupt PDF in one line naming it, and changes neither the documents nor the index', async () => {
