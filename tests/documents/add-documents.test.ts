@@ -123,6 +123,7 @@ describe('documents added from real files', () => {
   });
 
   it('remove takes the document out of the folder and, once the index is updated, out of the answers', async () => {
+    await expect(removeDocument('nothing.pdf', files.seedsDir)).rejects.toThrow(/^No document named nothing\.pdf \(see diplomate list\)/u);
     await removeDocument('feuille-inde.docx', files.seedsDir);
     expect(readdirSync(files.seedsDir)).not.toContain('feuille-inde.docx.txt');
     const updated = await loadCore({ seedsDir: files.seedsDir, indexDir });
