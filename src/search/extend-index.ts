@@ -8,7 +8,7 @@ import { embedWithModel, lsaText, passageStore, writeManifest } from './build-pa
 import type { EmbedderChoice } from './embedders/select-embedder.js';
 import { FILES, newBuildDir, publishBuild } from './index-files.js';
 import type { Manifest, ManifestKey } from './manifest.js';
-import { openPublishedBuild, type LoadedIndex } from './open-index.js';
+import { openPublishedBuild, publishedSeeds, type LoadedIndex } from './open-index.js';
 
 /**
  * Adds the documents new since the published build to a copy of it, instead of rebuilding everything: their passages
@@ -26,12 +26,14 @@ export async function extendIndex(
   key: ManifestKey,
   onProgress: BuildProgress,
 ): Promise<Manifest | null> {
-  const base = await openPublishedBuild(indexDir, key);
-  if (!base?.duplicateKeys) return null;
-  const built = new Map(base.manifest.seeds.map((seed) => [seed.doc, seed.sha256]));
+  // The manifest alone tells whether documents were only added; the build is read only then.
+  const builtSeeds = await publishedSeeds(indexDir);
+  if (!builtSeeds) return null;
+  const built = new Map(builtSeeds.map((seed) => [seed.doc, seed.sha256]));
   const wanted = new Map(corpus.seeds.map((seed) => [seed.doc, seed.sha256]));
   if ([...built].some(([doc, sha]) => wanted.get(doc) !== sha)) return null;
-  if (choice.kind === 'lsa' && !base.lsa) return null;
+  const base = await openPublishedBuild(indexDir, key);
+  if (!base?.duplicateKeys || (choice.kind === 'lsa' && !base.lsa) || base.manifest.seeds.length !== builtSeeds.length) return null;
   onProgress('paragraphs (added)', 0, 1);
   const seen = new Map(base.duplicateKeys);
   const { passages } = await ingestCorpus({ seeds: corpus.seeds.filter((seed) => !built.has(seed.doc)) }, seen);

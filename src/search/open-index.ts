@@ -57,6 +57,13 @@ export async function openPublishedBuild(indexDir: string, expected: ManifestKey
   }
 }
 
+/** The seeds the published build was made from (null when there is no readable build), read from its manifest alone. */
+export async function publishedSeeds(indexDir: string): Promise<Manifest['seeds'] | null> {
+  const current = await currentBuild(indexDir);
+  if (current.kind !== 'build') return null;
+  return readManifest(current.dir).then((manifest) => manifest.seeds, () => null);
+}
+
 async function openBuild(dir: string, expected: ManifestKey): Promise<LoadedIndex> {
   const manifest = await readManifest(dir);
   const reasons = staleReasons(manifest, expected);
