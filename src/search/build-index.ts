@@ -17,7 +17,8 @@ import { VectorIndex } from './vector-index.js';
 export type BuildProgress = (step: string, done: number, total: number) => void;
 
 /**
- * Builds lexical and vector indexes from the corpus and publishes them atomically under `indexDir`.
+ * Builds lexical and vector indexes from the corpus and publishes them atomically under `indexDir`. When documents
+ * were only added since the published build, that build is extended instead (`extend-index.ts`), unless `full`.
  * Call with the build lock held (`withBuildLock`). A build that fails is removed, leaving CURRENT as it was; its caller
  * (`load-core.ts`) says what a refusal to write means (`writeFailure`).
  */
