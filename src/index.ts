@@ -15,6 +15,16 @@ export type {
 export { MAX_QUESTION_CHARS } from './core/validate-question.js';
 /** The language a question is written in (`fr` or `en`), for the words an adapter says around an answer. */
 export { detectLanguage as questionLanguage } from './search/analyze-query.js';
+/**
+ * The documents folder (`seeds/` and its `metadata.json`): add files (`.txt`, `.md`, `.html`, `.pdf`, `.docx`; all
+ * refused, nothing written, when one is refused), list, remove. `loadCore` afterwards brings the index in line: an
+ * addition extends the published index, a removal rebuilds it.
+ */
+export { addDocuments } from './documents/add-documents.js';
+export { listDocuments, type ListedDocument } from './documents/list-documents.js';
+export { removeDocument } from './documents/remove-document.js';
+export type { MetadataFlags } from './documents/document-metadata.js';
+export type { CatalogueEntry } from './documents/catalogue.js';
 export type { Answer, AnswerMode, Citation, DocumentMeta, Lang, Passage, Refusal, RefusalCode, SearchHit } from './types.js';
 /** Optional LLM answers: `loadLlmConfig(process.env)` gives the `llm` option of `loadCore`, or null when unset. */
 export { loadLlmConfig, DEFAULT_LLM_TIMEOUT_MS, type LlmConfig } from './llm/llm-config.js';

@@ -12,6 +12,8 @@ export interface DocumentMeta {
   date: string;
   kind: string;
   language: string;
+  /** For a document added from a PDF: the 1-based line of its stored text where each page starts (`pages[0]` is page 1's). */
+  pages?: number[];
 }
 
 /** A unit of a source document, as it reads on the page. */
@@ -57,6 +59,8 @@ export interface SearchHit {
   passage: Passage;
   title: string;
   score: number;
+  /** For a document added from a PDF: the page of the passage's first line (1-based). */
+  page?: number;
 }
 
 /** A verbatim quote tied to its exact source lines. */
@@ -75,6 +79,8 @@ export interface Citation {
   /** Date of the cited document. */
   date: string;
   passageId: string;
+  /** For a document added from a PDF: the page of the quote's first line (1-based). Absent otherwise. */
+  page?: number;
 }
 
 /** The core's platform-neutral reply to a question. */

@@ -11,6 +11,8 @@ export interface SearchJson {
     lines: [number, number];
     text: string;
     score: number;
+    /** Only for a document added from a PDF: the page of the first line. */
+    page?: number;
   }[];
 }
 
@@ -29,6 +31,8 @@ export interface AskJson {
     paragraph: string;
     lines: [number, number];
     quote: string;
+    /** Only for a document added from a PDF: the page of the quote's first line. */
+    page?: number;
   }[];
   /** When abstaining: why, as a code for programs and one sentence in the question's language. */
   reason?: { code: RefusalCode; detail: string };
@@ -50,6 +54,7 @@ function hitToJson(hit: SearchHit): SearchJson['results'][number] {
     lines: passage.lines,
     text: passage.text,
     score: Number(hit.score.toFixed(6)),
+    ...(hit.page === undefined ? {} : { page: hit.page }),
   };
 }
 
@@ -70,7 +75,7 @@ export function answerToJson(answer: Answer): AskJson {
     answer: answer.text,
     abstained: false,
     mode: answer.mode,
-    citations: answer.citations.map(({ n, doc, title, section, paragraph, lines, quote }) => ({
+    citations: answer.citations.map(({ n, doc, title, section, paragraph, lines, quote, page }) => ({
       n,
       doc,
       title,
@@ -78,6 +83,7 @@ export function answerToJson(answer: Answer): AskJson {
       paragraph,
       lines,
       quote,
+      ...(page === undefined ? {} : { page }),
     })),
   };
 }

@@ -8,7 +8,7 @@ import { formatAnswer, formatHits } from './format-text.js';
 import { readQuestions } from './read-questions.js';
 import { progressBar } from './progress.js';
 
-interface CommonFlags {
+export interface CommonFlags {
   json?: boolean;
   batch?: string;
   indexDir?: string;
@@ -16,7 +16,7 @@ interface CommonFlags {
   modelDir?: string;
 }
 
-function coreOptions(flags: CommonFlags) {
+export function coreOptions(flags: CommonFlags) {
   const env = process.env;
   const blankIsMissing = (value: string | undefined) => (value ? value : undefined);
   return {

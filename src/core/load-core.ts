@@ -1,4 +1,5 @@
 import { AppError, isAppError } from '../errors.js';
+import { withPages } from '../documents/with-pages.js';
 import { readCorpus, type Corpus } from '../ingest/read-corpus.js';
 import { defaultIndexDir, defaultSeedsDir, lexiconPath } from '../paths.js';
 import type { BuildProgress } from '../search/build-index.js';
@@ -68,10 +69,10 @@ export async function loadCore(options: CoreOptions = {}): Promise<Core> {
       builtAt: index.manifest.builtAt,
     },
   });
-  if (!options.llm) return core;
+  if (!options.llm) return withPages(core, index.documents);
   // Loaded only when configured: the chat client's modules would add about a second to every cold start.
   const { withLlm } = await import('../llm/llm-core.js');
-  return withLlm(core, { config: options.llm, seedLines, lexicon, onLog: options.onLlmLog });
+  return withPages(withLlm(core, { config: options.llm, seedLines, lexicon, onLog: options.onLlmLog }), index.documents);
 }
 
 function manifestKey(corpus: Corpus, choice: EmbedderChoice): ManifestKey {
@@ -107,7 +108,7 @@ async function ensureIndex(
       const built = await openIndex(indexDir, key).catch(() => null);
       if (built) return built;
     }
-    await buildIndex(corpus, indexDir, choice, key, options.onProgress);
+    await buildIndex(corpus, indexDir, choice, key, options.onProgress, { full: options.forceBuild });
     return openIndex(indexDir, key);
   }, { onWait: notice }).catch((error: unknown) => {
     throw writeFailure(error, indexDir) ?? error;

@@ -1,6 +1,7 @@
 import { isTableLine } from '../ingest/parse-table.js';
 import { splitDocument } from '../ingest/split-document.js';
 import type { DocumentMeta, Paragraph } from '../types.js';
+import { pageOfLine } from './page-of-line.js';
 import type { DocumentBlock, DocumentView, HeadingBlock, TableBlock } from './document-view.js';
 import { rowCells, tableShape } from './table-shape.js';
 
@@ -16,7 +17,7 @@ export function buildDocumentView(meta: DocumentMeta, lines: readonly string[]):
     stack.push(level);
     headings.push({ kind: 'heading', depth: stack.length, text: title, lines: range });
   });
-  const blocks: DocumentBlock[] = [...headings, ...groupTables(paragraphs, lines)];
+  const blocks: DocumentBlock[] = [...headings, ...withPage(groupTables(paragraphs, lines), meta.pages)];
   blocks.sort((a, b) => a.lines[0] - b.lines[0]);
   return {
     doc: meta.doc,
@@ -47,6 +48,15 @@ function groupTables(paragraphs: Paragraph[], lines: readonly string[]): Documen
     table.rows.push({ cells: rowCells(lines[p.lines[0] - 1] ?? ''), label: p.label, lines: p.lines });
   }
   return out;
+}
+
+/** Each paragraph of a PDF-derived document says its page, as its citations do. */
+function withPage(blocks: DocumentBlock[], pages: readonly number[] | undefined): DocumentBlock[] {
+  if (!pages) return blocks;
+  return blocks.map((block) => {
+    const page = block.kind === 'paragraph' || block.kind === 'list-item' ? pageOfLine(pages, block.lines[0]) : undefined;
+    return page === undefined ? block : { ...block, page };
+  });
 }
 
 /** First line (1-based) of the run of `|` lines holding `line`. */

@@ -18,6 +18,8 @@ export interface TextBlock {
   lines: [number, number];
   /** `text` cut where each source line's words begin, so a citation of some lines of a long paragraph can be shown. */
   segments: { line: number; text: string }[];
+  /** For a document added from a PDF: the page of its first line (1-based). */
+  page?: number;
 }
 
 /** One data row of a table; each row is its own citable paragraph. */

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { readCatalogue, textFileOf, type CatalogueEntry } from '../documents/catalogue.js';
 import { AppError } from '../errors.js';
 import type { DocumentMeta } from '../types.js';
 
 /** One seed file as read from disk. */
 export interface SeedFile {
+  /** The document's name, cited as `doc`: the seed file, or the original an added document's text comes from. */
   doc: string;
+  /** The stored text, whose lines citations count. */
   content: string;
   /** sha256 of the bytes, for the index manifest. */
   sha256: string;
@@ -20,23 +22,29 @@ export interface Corpus {
   metadataSha: string;
 }
 
-const metadataSchema = z.object({
-  documents: z.array(
-    z.object({ doc: z.string(), title: z.string(), date: z.string(), kind: z.string(), language: z.string() }),
-  ),
-});
-
-/** Reads every `*.txt` in the seeds folder (sorted by name) and the hand-written `metadata.json` beside them. */
+/**
+ * Reads every `*.txt` in the seeds folder (sorted by file name) and the catalogue (`metadata.json`) beside them. A text
+ * an added document stored beside its original (`report.pdf.txt`) is read as that document (`report.pdf`).
+ */
 export async function readCorpus(seedsDir: string): Promise<Corpus> {
   const names = await listSeeds(seedsDir);
+  const { catalogue, sha } = await readCatalogue(seedsDir);
+  const byText = new Map(catalogue.documents.map((entry) => [textFileOf(entry), entry]));
   const seeds = await Promise.all(
-    names.map(async (doc) => {
-      const bytes = await readFile(join(seedsDir, doc));
+    names.map(async (file) => {
+      const bytes = await readFile(join(seedsDir, file));
+      const doc = byText.get(file)?.doc ?? file;
       return { doc, content: bytes.toString('utf8'), sha256: createHash('sha256').update(bytes).digest('hex') };
     }),
   );
-  const { documents, sha } = await readMetadata(seedsDir, names);
+  const documents = names.map((file) => toMeta(byText.get(file), file));
   return { seeds, documents, metadataSha: sha };
+}
+
+function toMeta(entry: CatalogueEntry | undefined, file: string): DocumentMeta {
+  if (!entry) return { doc: file, title: file, date: '', kind: 'document', language: 'fr' };
+  const { doc, title, date, kind, language, pages } = entry;
+  return pages ? { doc, title, date, kind, language, pages } : { doc, title, date, kind, language };
 }
 
 async function listSeeds(seedsDir: string): Promise<string[]> {
@@ -49,23 +57,4 @@ async function listSeeds(seedsDir: string): Promise<string[]> {
   const names = entries.filter((name) => name.endsWith('.txt')).sort();
   if (names.length === 0) throw new AppError('SEEDS_MISSING', `No .txt documents in ${seedsDir}.`);
   return names;
-}
-
-async function readMetadata(seedsDir: string, names: string[]): Promise<{ documents: DocumentMeta[]; sha: string }> {
-  let parsed: z.infer<typeof metadataSchema> = { documents: [] };
-  let sha = 'none';
-  try {
-    const raw = await readFile(join(seedsDir, 'metadata.json'), 'utf8');
-    sha = createHash('sha256').update(raw).digest('hex');
-    parsed = metadataSchema.parse(JSON.parse(raw));
-  } catch (error: unknown) {
-    if (!isMissingFile(error)) throw new AppError('SEEDS_MISSING', 'seeds/metadata.json is not valid.', { cause: error });
-  }
-  const byDoc = new Map(parsed.documents.map((meta) => [meta.doc, meta]));
-  const documents = names.map((doc) => byDoc.get(doc) ?? { doc, title: doc, date: '', kind: 'document', language: 'fr' });
-  return { documents, sha };
-}
-
-function isMissingFile(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
 }

@@ -3,22 +3,22 @@ import { join } from 'node:path';
 import { ingestCorpus } from '../ingest/ingest-corpus.js';
 import type { Corpus } from '../ingest/read-corpus.js';
 import type { Passage } from '../types.js';
+import { embedWithModel, lsaText, passageStore, writeManifest } from './build-parts.js';
+import { extendIndex } from './extend-index.js';
 import { fitLsa } from './embedders/lsa-embedder.js';
 import type { EmbedderChoice } from './embedders/select-embedder.js';
-import { FILES, digestFiles, newBuildDir, publishBuild } from './index-files.js';
+import { FILES, newBuildDir, publishBuild } from './index-files.js';
 import { LexicalIndex } from './lexical-index.js';
-import { MANIFEST_FORMAT, type Manifest, type ManifestKey } from './manifest.js';
-import { properNameTerms } from './proper-names.js';
+import type { Manifest, ManifestKey } from './manifest.js';
 import { LSA_DIMENSION } from './settings.js';
 import { VectorIndex } from './vector-index.js';
 
 /** Called as the build goes: a step name and how far it is (`done` of `total`). */
 export type BuildProgress = (step: string, done: number, total: number) => void;
 
-const EMBED_BATCH = 16;
-
 /**
- * Builds lexical and vector indexes from the corpus and publishes them atomically under `indexDir`.
+ * Builds lexical and vector indexes from the corpus and publishes them atomically under `indexDir`. When documents
+ * were only added since the published build, that build is extended instead (`extend-index.ts`), unless `full`.
  * Call with the build lock held (`withBuildLock`). A build that fails is removed, leaving CURRENT as it was; its caller
  * (`load-core.ts`) says what a refusal to write means (`writeFailure`).
  */
@@ -28,14 +28,20 @@ export async function buildIndex(
   choice: EmbedderChoice,
   key: ManifestKey,
   onProgress: BuildProgress = () => {},
+  options: { full?: boolean } = {},
 ): Promise<Manifest> {
+  if (!options.full) {
+    const extended = await extendIndex(corpus, indexDir, choice, key, onProgress);
+    if (extended) return extended;
+  }
   onProgress('paragraphs', 0, 1);
-  const { passages } = await ingestCorpus(corpus);
+  const seen = new Map<string, string>();
+  const { passages } = await ingestCorpus(corpus, seen);
   onProgress('paragraphs', 1, 1);
   let build: { id: string; dir: string } | undefined;
   try {
     build = await newBuildDir(indexDir);
-    const manifest = await writeBuild(corpus, passages, build.dir, choice, key, onProgress);
+    const manifest = await writeBuild(corpus, { passages, duplicateKeys: [...seen] }, build.dir, choice, key, onProgress);
     await publishBuild(indexDir, build.id);
     onProgress('done', 1, 1);
     return manifest;
@@ -47,34 +53,21 @@ export async function buildIndex(
 
 async function writeBuild(
   corpus: Corpus,
-  passages: readonly Passage[],
+  { passages, duplicateKeys }: { passages: readonly Passage[]; duplicateKeys: [string, string][] },
   dir: string,
   choice: EmbedderChoice,
   key: ManifestKey,
   onProgress: BuildProgress,
 ): Promise<Manifest> {
+  onProgress('lexical (BM25)', 0, 1);
   const lexical = LexicalIndex.build(passages);
   const { vectors, dimension } = await embedPassages(passages, choice, dir, onProgress);
+  onProgress('vectors (hnswlib)', 0, 1);
   VectorIndex.build(vectors, dimension).write(join(dir, FILES.vectors));
+  onProgress('writing', 0, 1);
   await writeFile(join(dir, FILES.lexical), lexical.toJSON(), 'utf8');
-  await writeFile(join(dir, FILES.passages), JSON.stringify(passageStore(corpus, passages)), 'utf8');
-  const manifest: Manifest = {
-    format: MANIFEST_FORMAT,
-    builtAt: new Date().toISOString(),
-    seeds: key.seeds,
-    metadataSha: key.metadataSha,
-    embedder: { id: key.embedderId, dimension },
-    settings: key.settings,
-    passages: passages.length,
-    files: await digestFiles(dir),
-  };
-  await writeFile(join(dir, FILES.manifest), JSON.stringify(manifest, null, 2), 'utf8');
-  return manifest;
-}
-
-function passageStore(corpus: Corpus, passages: readonly Passage[]) {
-  const properNames = [...properNameTerms(passages.map((passage) => passage.text))].sort();
-  return { documents: corpus.documents, passages, properNames };
+  await writeFile(join(dir, FILES.passages), JSON.stringify(passageStore(corpus.documents, passages, duplicateKeys)), 'utf8');
+  return writeManifest(dir, key, dimension, passages.length);
 }
 
 async function embedPassages(
@@ -83,21 +76,15 @@ async function embedPassages(
   dir: string,
   onProgress: BuildProgress,
 ): Promise<{ vectors: number[][]; dimension: number }> {
-  const texts = passages.map((passage) => `${passage.text}\n${passage.context}`);
+  const texts = passages.map(lsaText);
   if (choice.kind === 'lsa') {
     onProgress('vectors (LSA)', 0, 1);
     const lsa = fitLsa(texts, LSA_DIMENSION);
-    const { vocabulary, idf, dimension, projection } = lsa.model;
+    const { vocabulary, idf, dimension, projection } = lsa.embedder.model;
     await writeFile(join(dir, FILES.lsa), JSON.stringify({ vocabulary, idf, dimension }), 'utf8');
     await writeFile(join(dir, FILES.lsaProjection), Buffer.from(projection.buffer, projection.byteOffset, projection.byteLength));
     onProgress('vectors (LSA)', 1, 1);
-    return { vectors: await lsa.embedDocuments(texts), dimension };
+    return { vectors: lsa.vectors, dimension };
   }
-  const vectors: number[][] = [];
-  for (let start = 0; start < passages.length; start += EMBED_BATCH) {
-    const batch = passages.slice(start, start + EMBED_BATCH).map((passage) => passage.text);
-    vectors.push(...(await choice.embedder.embedDocuments(batch)));
-    onProgress('vectors (model)', Math.min(start + EMBED_BATCH, passages.length), passages.length);
-  }
-  return { vectors, dimension: choice.embedder.dimension };
+  return { vectors: await embedWithModel(choice.embedder, passages, onProgress), dimension: choice.embedder.dimension };
 }

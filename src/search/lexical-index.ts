@@ -38,16 +38,20 @@ export class LexicalIndex {
   ) {}
 
   static build(passages: readonly Passage[]): LexicalIndex {
-    const search = new MiniSearch<IndexedFields>(options);
-    const df = new Map<string, number>();
-    const docs = passages.map((passage, ordinal) => {
+    const index = new LexicalIndex(new MiniSearch<IndexedFields>(options), new Map());
+    index.add(passages, 0);
+    return index;
+  }
+
+  /** Indexes more passages, numbered from `firstOrdinal` on: how an added document joins a built index. */
+  add(passages: readonly Passage[], firstOrdinal: number): void {
+    const docs = passages.map((passage, i) => {
       const text = analyzeFrench(passage.text);
       const context = analyzeFrench(passage.context);
-      new Set([...text, ...context]).forEach((term) => df.set(term, (df.get(term) ?? 0) + 1));
-      return { id: ordinal, text: text.join(' '), context: context.join(' ') };
+      new Set([...text, ...context]).forEach((term) => this.df.set(term, (this.df.get(term) ?? 0) + 1));
+      return { id: firstOrdinal + i, text: text.join(' '), context: context.join(' ') };
     });
-    search.addAll(docs);
-    return new LexicalIndex(search, df);
+    this.search.addAll(docs);
   }
 
   static fromJSON(json: string): LexicalIndex {

@@ -21,6 +21,8 @@ export interface LoadedIndex {
   vectors: VectorIndex;
   /** Present when the index was built with the corpus-derived embedder. */
   lsa: LsaEmbedder | null;
+  /** Duplicate keys of the indexed paragraphs (absent in builds made before documents could be added). */
+  duplicateKeys?: [string, string][];
 }
 
 const lsaSchema = z.object({ vocabulary: z.array(z.string()), idf: z.array(z.number()), dimension: z.number() });
@@ -38,6 +40,28 @@ export async function openIndex(indexDir: string, expected: ManifestKey): Promis
     if (now.kind === 'build' && now.id !== current.id) return openBuild(now.dir, expected);
     throw error;
   }
+}
+
+/**
+ * The published build whatever documents it was built from, when its embedder and settings are the expected ones and
+ * every file is sound: the base an incremental update extends. Null when there is none fit for that.
+ */
+export async function openPublishedBuild(indexDir: string, expected: ManifestKey): Promise<LoadedIndex | null> {
+  const current = await currentBuild(indexDir);
+  if (current.kind !== 'build') return null;
+  try {
+    const manifest = await readManifest(current.dir);
+    return await openBuild(current.dir, { ...expected, seeds: manifest.seeds, metadataSha: manifest.metadataSha });
+  } catch {
+    return null;
+  }
+}
+
+/** The seeds the published build was made from (null when there is no readable build), read from its manifest alone. */
+export async function publishedSeeds(indexDir: string): Promise<Manifest['seeds'] | null> {
+  const current = await currentBuild(indexDir);
+  if (current.kind !== 'build') return null;
+  return readManifest(current.dir).then((manifest) => manifest.seeds, () => null);
 }
 
 async function openBuild(dir: string, expected: ManifestKey): Promise<LoadedIndex> {
@@ -106,6 +130,7 @@ async function readParts(files: VerifiedFiles, manifest: Manifest): Promise<Load
     documents: DocumentMeta[];
     passages: Passage[];
     properNames: string[];
+    duplicateKeys?: [string, string][];
   };
   if (!Array.isArray(store.passages) || store.passages.length !== manifest.passages) {
     throw new Error('passage count differs from the manifest');
@@ -118,7 +143,8 @@ async function readParts(files: VerifiedFiles, manifest: Manifest): Promise<Load
   if (vectors.size !== manifest.passages) throw new Error('vector count differs from the manifest');
   const lsa = manifest.embedder.id.startsWith('lsa-') ? await readLsa(files) : null;
   const { documents, passages } = store;
-  return { manifest, dir: files.dir, documents, passages, properNames: new Set(store.properNames), lexical, vectors, lsa };
+  const { duplicateKeys } = store;
+  return { manifest, dir: files.dir, documents, passages, properNames: new Set(store.properNames), lexical, vectors, lsa, duplicateKeys };
 }
 
 async function readLsa(files: VerifiedFiles): Promise<LsaEmbedder> {

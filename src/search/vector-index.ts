@@ -22,6 +22,13 @@ export class VectorIndex {
     return new VectorIndex(index);
   }
 
+  /** Adds vectors labelled from `firstOrdinal` on, growing the index: how an added document joins a built one. */
+  add(vectors: readonly number[][], firstOrdinal: number): void {
+    const needed = firstOrdinal + vectors.length;
+    if (needed > this.index.getMaxElements()) this.index.resizeIndex(needed);
+    vectors.forEach((vector, i) => this.index.addPoint(vector, firstOrdinal + i));
+  }
+
   write(path: string): void {
     this.index.writeIndexSync(path);
   }

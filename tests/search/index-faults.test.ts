@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { addDocuments } from '../../src/documents/add-documents.js';
 import { loadCore } from '../../src/index.js';
 import { runCli } from '../support/run-cli.js';
 import { copyOfSharedIndex, sharedIndexDir } from '../support/shared-index.js';
@@ -53,6 +54,24 @@ describe('a damaged index is detected before it is read', () => {
     const others = readdirSync(build).filter((name) => name !== 'manifest.json').sort();
     expect(Object.keys(manifest.files).sort()).toEqual(others);
     for (const name of others) expect(manifest.files[name]?.bytes).toBe(statSync(join(build, name)).size);
+  });
+});
+
+describe('with added documents', () => {
+  it('an extended build records every file too: damage in it is refused, naming the file', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'diplomate-faults-added-'));
+    const seedsDir = join(root, 'seeds');
+    cpSync(join(import.meta.dirname, '..', '..', 'seeds'), seedsDir, { recursive: true });
+    const indexDir = copyOfSharedIndex(join(root, 'index'));
+    writeFileSync(join(root, 'cables.md'), '# Câbles sous-marins\n\nLa France protège les câbles sous-marins de télécommunication et leurs atterrages.\n');
+    await addDocuments([join(root, 'cables.md')], { date: '2024', lang: 'fr' }, seedsDir);
+    const extended = await loadCore({ seedsDir, indexDir });
+    expect(extended.documents.map((meta) => meta.doc)).toContain('cables.md');
+    damageInside(join(currentBuild(indexDir), 'lexical.json'), 4 * 1024);
+    await expect(loadCore({ seedsDir, indexDir, autoBuild: false })).rejects.toMatchObject({
+      code: 'INDEX_CORRUPT',
+      message: expect.stringContaining('lexical.json is damaged'),
+    });
   });
 });
 

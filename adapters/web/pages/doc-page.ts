@@ -18,7 +18,9 @@ function blockAttrs(classes: string, lines: LineRange, hl: LineRange | null): st
 
 function meta(block: TextBlock): string {
   const path = block.section.length ? `<span class="path">${escapeHtml(block.section.join(' › '))}</span>` : '';
-  return `<p class="meta">${path}<span class="label">${escapeHtml(block.label)}</span><span class="lines">${lineLabel(block.lines)}</span></p>`;
+  // "p. 3" reads the same in French and English.
+  const page = block.page === undefined ? '' : `<span class="page">p. ${block.page}</span>`;
+  return `<p class="meta">${path}<span class="label">${escapeHtml(block.label)}</span>${page}<span class="lines">${lineLabel(block.lines)}</span></p>`;
 }
 
 /** The text, one span per source line, so the exact cited lines of a long paragraph stand out. */

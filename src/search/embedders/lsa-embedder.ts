@@ -61,17 +61,32 @@ export class LsaEmbedder implements EmbeddingsInterface {
   }
 }
 
-/** Fits LSA on the passages' analysed text: a truncated SVD of their TF-IDF matrix. */
-export function fitLsa(texts: readonly string[], wantedDimension: number): LsaEmbedder {
+/**
+ * The LSA space is fitted on at most this many passages, spread evenly over the corpus; the others are folded in
+ * through the fitted projection, as added documents are. Below it (the seeds hold 644 passages) the fit is exact; above
+ * it the truncated SVD, the build's costliest step, stops growing with the corpus, so the build stays linear with a
+ * small slope. Terms found only outside the sample have no concept vector; BM25 still finds them.
+ */
+export const LSA_FIT_PASSAGES = 2_000;
+
+/** Fits LSA on the passages' analysed text (a truncated SVD of their TF-IDF matrix) and embeds every passage. */
+export function fitLsa(texts: readonly string[], wantedDimension: number, fitLimit = LSA_FIT_PASSAGES): { embedder: LsaEmbedder; vectors: number[][] } {
   const bags = texts.map((text) => countTerms(analyzeFrench(text)));
   const df = new Map<string, number>();
   bags.forEach((bag) => bag.forEach((_, term) => df.set(term, (df.get(term) ?? 0) + 1)));
   const vocabulary = [...df.keys()].filter((term) => (df.get(term) ?? 0) >= 1).sort();
   const idf = vocabulary.map((term) => Math.log((1 + texts.length) / (1 + (df.get(term) ?? 0))) + 1);
   const draft = new LsaEmbedder({ vocabulary, idf, dimension: 0, projection: new Float32Array() });
-  const rows = bags.map((bag) => draft.tfidf(bag));
-  const dimension = Math.min(wantedDimension, texts.length - 1);
-  return new LsaEmbedder({ vocabulary, idf, dimension, projection: project(rows, vocabulary.length, dimension) });
+  const rows = evenSample(bags, fitLimit).map((bag) => draft.tfidf(bag));
+  const dimension = Math.min(wantedDimension, rows.length - 1);
+  const embedder = new LsaEmbedder({ vocabulary, idf, dimension, projection: project(rows, vocabulary.length, dimension) });
+  return { embedder, vectors: bags.map((bag) => embedder.embedTerms(bag)) };
+}
+
+/** At most `limit` items, evenly spread and always the same for the same input. */
+function evenSample<T>(items: readonly T[], limit: number): T[] {
+  if (items.length <= limit) return [...items];
+  return Array.from({ length: limit }, (_, j) => items[Math.floor((j * items.length) / limit)] as T);
 }
 
 /** Term → concept projection: the term side (V = Xᵀ U Σ⁻¹) of the TF-IDF matrix's truncated SVD. */

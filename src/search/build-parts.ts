@@ -1,0 +1,52 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DocumentMeta, Passage } from '../types.js';
+import { FILES, digestFiles } from './index-files.js';
+import { MANIFEST_FORMAT, type Manifest, type ManifestKey } from './manifest.js';
+import type { PassageEmbedder } from './embedders/select-embedder.js';
+import { properNameTerms } from './proper-names.js';
+
+/** Duplicate key of a paragraph's words → id of the first paragraph saying them (see `mark-duplicates.ts`). */
+export type DuplicateKeys = [string, string][];
+
+/** `passages.json`: documents, passages, the corpus's proper names, and the duplicate keys an added document is checked against. */
+export function passageStore(documents: readonly DocumentMeta[], passages: readonly Passage[], duplicateKeys: DuplicateKeys) {
+  const properNames = [...properNameTerms(passages.map((passage) => passage.text))].sort();
+  return { documents, passages, properNames, duplicateKeys };
+}
+
+/** The manifest goes last: it records the size and SHA-256 of every other file of the build. */
+export async function writeManifest(dir: string, key: ManifestKey, dimension: number, passages: number): Promise<Manifest> {
+  const manifest: Manifest = {
+    format: MANIFEST_FORMAT,
+    builtAt: new Date().toISOString(),
+    seeds: key.seeds,
+    metadataSha: key.metadataSha,
+    embedder: { id: key.embedderId, dimension },
+    settings: key.settings,
+    passages,
+    files: await digestFiles(dir),
+  };
+  await writeFile(join(dir, FILES.manifest), JSON.stringify(manifest, null, 2), 'utf8');
+  return manifest;
+}
+
+const EMBED_BATCH = 16;
+
+/** Passage vectors from a local model, in batches, saying how far it is (`vectors (model)`). */
+export async function embedWithModel(
+  embedder: PassageEmbedder,
+  passages: readonly Passage[],
+  onProgress: (step: string, done: number, total: number) => void,
+): Promise<number[][]> {
+  const vectors: number[][] = [];
+  for (let start = 0; start < passages.length; start += EMBED_BATCH) {
+    const batch = passages.slice(start, start + EMBED_BATCH).map((passage) => passage.text);
+    vectors.push(...(await embedder.embedDocuments(batch)));
+    onProgress('vectors (model)', Math.min(start + EMBED_BATCH, passages.length), passages.length);
+  }
+  return vectors;
+}
+
+/** What the LSA space embeds of a passage: its words and its index-only context. */
+export const lsaText = (passage: Passage): string => `${passage.text}\n${passage.context}`;
