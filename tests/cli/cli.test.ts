@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { compiledEntry } from '../support/compiled.js';
 import { runCli, type CliResult } from '../support/run-cli.js';
 import { copyOfSharedIndex } from '../support/shared-index.js';
 
@@ -88,7 +89,7 @@ describe('diplomate CLI', () => {
 describe('npm run eval', () => {
   it('with a missing question file: one line naming the file, exit 2, no stack trace', () => {
     const missing = join(work, 'no-such-questions.jsonl');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/eval.ts'), missing], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [compiledEntry('scripts/eval.ts'), missing], { cwd: root, encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(`eval: no question file at ${missing}\n`);
     expect(run.stdout).toBe('');

@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { compiledEntry } from '../support/compiled.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
 /** Variables that would switch on an adapter or a model from the developer's shell: tests set their own. */
 const CLEARED = /^(SLACK_|DISCORD_|LLM_|PORT$|HOST$|PUBLIC_URL$|REDIS_URL$|DIPLOMATE_)/u;
 
-/** The real `npm start` entry point (TypeScript through tsx), its output collected line by line. */
+/** The real `npm start` entry point (compiled once for the run), its output collected line by line. */
 export interface ServiceProcess {
   child: ChildProcess;
   /** Every stdout + stderr line so far. */
@@ -20,7 +21,7 @@ export interface ServiceProcess {
 
 export function startServiceProcess(env: Record<string, string>): ServiceProcess {
   const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !CLEARED.test(name)));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'adapters/start.ts')], {
+  const child = spawn(process.execPath, [compiledEntry('adapters/start.ts')], {
     cwd: root,
     env: { ...base, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,11 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadCore } from '../../src/index.js';
+import { compileProject } from './compile-project.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** A real index of the real `seeds/`, built once per test run; read it, never write it (see `shared-index.ts`). */
     sharedIndexDir: string;
+    /** The project compiled once for the run's child processes (see `compiled.ts`). */
+    compiledRoot: string;
   }
 }
 
@@ -15,7 +18,13 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => void> {
   const root = mkdtempSync(join(tmpdir(), 'diplomate-shared-index-'));
   const indexDir = join(root, 'index');
-  await loadCore({ indexDir });
+  const projectRoot = join(import.meta.dirname, '..', '..');
+  const compiledRoot = mkdtempSync(join(projectRoot, '.test-build-'));
+  await Promise.all([loadCore({ indexDir }), compileProject(projectRoot, compiledRoot)]);
   project.provide('sharedIndexDir', indexDir);
-  return () => rmSync(root, { recursive: true, force: true });
+  project.provide('compiledRoot', compiledRoot);
+  return () => {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(compiledRoot, { recursive: true, force: true });
+  };
 }

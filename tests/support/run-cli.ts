@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { compiledEntry } from './compiled.js';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..');
@@ -19,9 +20,9 @@ export interface CliRun {
   input?: string;
 }
 
-/** Runs the real CLI entry point (TypeScript through tsx) and returns its exit code and output. */
+/** Runs the real CLI entry point (compiled once for the run) and returns its exit code and output. */
 export async function runCli(args: string[], options: CliRun): Promise<CliResult> {
-  const child = run(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args, '--index-dir', options.indexDir], {
+  const child = run(process.execPath, [compiledEntry('src/cli/main.ts'), ...args, '--index-dir', options.indexDir], {
     cwd: root,
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, DIPLOMATE_MODEL_DIR: '', LLM_BASE_URL: '', LLM_MODEL: '', ...options.env },
