@@ -42,11 +42,13 @@ export function createSlackMemory(state: StateStore, log: SlackLogger): SlackMem
   };
   return {
     firstDelivery(eventId, channel, ts) {
-      const claims = Promise.all([
-        eventId === undefined ? true : state.claim(`slack:event:${eventId}`, TTL.delivery),
-        state.claim(`slack:msg:${channel}:${ts}`, TTL.delivery),
-      ]);
-      const first = claims.then(([byId, byTs]) => byId && byTs);
+      // One claim after the other: made at once, a delivery and its retry racing on two replicas could each win one
+      // of the two keys, and neither answer. The event id settles retries of one event; then the message key
+      // settles the mention and the message Slack sends for the same post.
+      const first = (async (): Promise<boolean> => {
+        if (eventId !== undefined && !(await state.claim(`slack:event:${eventId}`, TTL.delivery))) return false;
+        return state.claim(`slack:msg:${channel}:${ts}`, TTL.delivery);
+      })();
       return orSafe(first, false, failed('event not answered (it may have been, elsewhere)'));
     },
     followsThread: (channel, threadTs) => {
