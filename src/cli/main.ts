@@ -13,13 +13,16 @@ const program = new Command()
   .exitOverride()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
-const common = (command: Command): Command =>
+const folders = (command: Command): Command =>
   command
-    .option('--json', 'print JSON (one object per question)')
-    .option('--batch <file>', 'read one question per line from FILE ("-" for stdin); prints JSON Lines')
     .option('--index-dir <dir>', 'index folder (default: ./index, or DIPLOMATE_INDEX_DIR)')
-    .option('--seeds-dir <dir>', 'seed documents folder (default: ./seeds, or DIPLOMATE_SEEDS_DIR)')
+    .option('--seeds-dir <dir>', 'documents folder (default: ./seeds, or DIPLOMATE_SEEDS_DIR)')
     .option('--model-dir <dir>', 'local embedding model folder (default: DIPLOMATE_MODEL_DIR; none = model-free)');
+
+const common = (command: Command): Command =>
+  folders(command)
+    .option('--json', 'print JSON (one object per question)')
+    .option('--batch <file>', 'read one question per line from FILE ("-" for stdin); prints JSON Lines');
 
 common(program.command('ask').description('answer a question with verbatim, line-cited quotes'))
   .argument('[question...]', 'the question, in French or English')
@@ -31,20 +34,9 @@ common(program.command('search').description('list the passages that best match 
   .option('-k, --limit <n>', 'number of passages (1-50)', '5')
   .action(runSearch);
 
-program
-  .command('index')
-  .description('build or refresh the index (rebuilds only when seeds, model or settings changed)')
+folders(program.command('index').description('build or refresh the index (rebuilds only when seeds, model or settings changed)'))
   .option('--force', 'rebuild even when the index is up to date')
-  .option('--index-dir <dir>', 'index folder (default: ./index, or DIPLOMATE_INDEX_DIR)')
-  .option('--seeds-dir <dir>', 'seed documents folder (default: ./seeds, or DIPLOMATE_SEEDS_DIR)')
-  .option('--model-dir <dir>', 'local embedding model folder (default: DIPLOMATE_MODEL_DIR)')
   .action(runIndex);
-
-const folders = (command: Command): Command =>
-  command
-    .option('--index-dir <dir>', 'index folder (default: ./index, or DIPLOMATE_INDEX_DIR)')
-    .option('--seeds-dir <dir>', 'documents folder (default: ./seeds, or DIPLOMATE_SEEDS_DIR)')
-    .option('--model-dir <dir>', 'local embedding model folder (default: DIPLOMATE_MODEL_DIR)');
 
 folders(program.command('add').description('add documents (.txt, .md, .html, .pdf, .docx) and update the index'))
   .argument('<file...>', 'the files to add')

@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ingestCorpus } from '../ingest/ingest-corpus.js';
 import type { Corpus } from '../ingest/read-corpus.js';
@@ -7,7 +7,7 @@ import { embedWithModel, lsaText, passageStore, writeManifest } from './build-pa
 import { extendIndex } from './extend-index.js';
 import { fitLsa } from './embedders/lsa-embedder.js';
 import type { EmbedderChoice } from './embedders/select-embedder.js';
-import { FILES, newBuildDir, publishBuild } from './index-files.js';
+import { FILES, writeAndPublish } from './index-files.js';
 import { LexicalIndex } from './lexical-index.js';
 import type { Manifest, ManifestKey } from './manifest.js';
 import { LSA_DIMENSION } from './settings.js';
@@ -38,17 +38,10 @@ export async function buildIndex(
   const seen = new Map<string, string>();
   const { passages } = await ingestCorpus(corpus, seen);
   onProgress('paragraphs', 1, 1);
-  let build: { id: string; dir: string } | undefined;
-  try {
-    build = await newBuildDir(indexDir);
-    const manifest = await writeBuild(corpus, { passages, duplicateKeys: [...seen] }, build.dir, choice, key, onProgress);
-    await publishBuild(indexDir, build.id);
-    onProgress('done', 1, 1);
-    return manifest;
-  } catch (error: unknown) {
-    if (build) await rm(build.dir, { recursive: true, force: true }).catch(() => {});
-    throw error;
-  }
+  const built = { passages, duplicateKeys: [...seen] };
+  const manifest = await writeAndPublish(indexDir, (dir) => writeBuild(corpus, built, dir, choice, key, onProgress));
+  onProgress('done', 1, 1);
+  return manifest;
 }
 
 async function writeBuild(

@@ -1,4 +1,4 @@
-import { copyFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ingestCorpus } from '../ingest/ingest-corpus.js';
 import type { Corpus } from '../ingest/read-corpus.js';
@@ -6,7 +6,7 @@ import type { Passage } from '../types.js';
 import type { BuildProgress } from './build-index.js';
 import { embedWithModel, lsaText, passageStore, writeManifest } from './build-parts.js';
 import type { EmbedderChoice } from './embedders/select-embedder.js';
-import { FILES, newBuildDir, publishBuild } from './index-files.js';
+import { FILES, writeAndPublish } from './index-files.js';
 import type { Manifest, ManifestKey } from './manifest.js';
 import { openPublishedBuild, publishedSeeds, type LoadedIndex } from './open-index.js';
 
@@ -37,17 +37,11 @@ export async function extendIndex(
   onProgress('paragraphs (added)', 0, 1);
   const seen = new Map(base.duplicateKeys);
   const { passages } = await ingestCorpus({ seeds: corpus.seeds.filter((seed) => !built.has(seed.doc)) }, seen);
-  let build: { id: string; dir: string } | undefined;
-  try {
-    build = await newBuildDir(indexDir);
-    const manifest = await writeExtended(base, corpus, { passages, duplicateKeys: [...seen] }, build.dir, choice, key, onProgress);
-    await publishBuild(indexDir, build.id);
-    onProgress('done', 1, 1);
-    return manifest;
-  } catch (error: unknown) {
-    if (build) await rm(build.dir, { recursive: true, force: true }).catch(() => {});
-    throw error;
-  }
+  const added = { passages, duplicateKeys: [...seen] };
+  const write = (dir: string) => writeExtended(base, corpus, added, dir, choice, key, onProgress);
+  const manifest = await writeAndPublish(indexDir, write);
+  onProgress('done', 1, 1);
+  return manifest;
 }
 
 async function writeExtended(

@@ -75,6 +75,23 @@ export async function publishBuild(indexDir: string, id: string): Promise<void> 
   await Promise.all(stale.map((name) => rm(join(indexDir, 'builds', name), { recursive: true, force: true })));
 }
 
+/**
+ * Writes a new build with `write` into a fresh folder, then publishes it. A write that fails leaves no partial build
+ * behind, and the published one stays. Call with the build lock held.
+ */
+export async function writeAndPublish<T>(indexDir: string, write: (dir: string) => Promise<T>): Promise<T> {
+  let build: { id: string; dir: string } | undefined;
+  try {
+    build = await newBuildDir(indexDir);
+    const written = await write(build.dir);
+    await publishBuild(indexDir, build.id);
+    return written;
+  } catch (error: unknown) {
+    if (build) await rm(build.dir, { recursive: true, force: true }).catch(() => {});
+    throw error;
+  }
+}
+
 export interface FileDigest {
   bytes: number;
   sha256: string;
