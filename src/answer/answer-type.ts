@@ -48,8 +48,7 @@ export function holdsAnswerType(text: string, type: AnswerType, given: ReadonlyS
     case 'money':
       return CURRENCY.test(text) && (fresh || NUMBER_WORDS.test(text));
     case 'amount': {
-      // "23 avril 2019" holds numbers but counts nothing.
-      const undated = withoutDates(text).replace(ANAPHORIC_NUMBER, ' ');
+      const undated = countingText(text);
       const counts = numbersIn(undated).some((number) => !given.has(number));
       return counts || NUMBER_WORDS.test(undated) || undated.includes('%');
     }
@@ -83,7 +82,7 @@ const COUNT_REACH = 3;
  * the question gives: "trois piliers : … le French Tech Visa" counts pillars, not visas.
  */
 export function countsNear(text: string, isCounted: (word: string) => boolean, given: ReadonlySet<string>): boolean {
-  const tokens = withoutDates(text).replace(ANAPHORIC_NUMBER, ' ').match(/[\p{L}\p{N}%]+/gu) ?? [];
+  const tokens = countingText(text).match(/[\p{L}\p{N}%]+/gu) ?? [];
   return tokens.some((token, i) => {
     const counts = (/^\d+$/u.test(token) && !given.has(token)) || token === '%' || NUMBER_WORDS.test(token);
     if (!counts) return false;
@@ -99,6 +98,11 @@ export function numbersStated(text: string): Set<string> {
 
 function numbersIn(text: string): string[] {
   return (text.match(NUMBER) ?? []).map((match) => match.replace(/[\s.,]+$/u, '').replace(/\s/gu, ''));
+}
+
+/** What may count something: the text without its dates ("23 avril 2019") and its "les deux parties". */
+function countingText(text: string): string {
+  return withoutDates(text).replace(ANAPHORIC_NUMBER, ' ');
 }
 
 /** The text with its dates blanked: days with their month, month–year pairs, numeric dates and years. */

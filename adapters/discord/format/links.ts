@@ -1,6 +1,7 @@
 import { citationPath } from '../../../src/index.js';
 import { escapeMarkdown, truncate } from './limits.js';
-import { lineRange, type Lang } from './words.js';
+import { lineLabel } from '../../shared/citation-text.js';
+import type { Lang } from './words.js';
 
 /** Options shared by the answer formatters. */
 export interface FormatOptions {
@@ -16,7 +17,7 @@ export function citationUrl(publicUrl: string | undefined, doc: string, lines: [
 /** Section · paragraph · lines, the lines as a markdown link when a URL is known; the link is never cut. */
 export function whereLine(parts: string[], doc: string, lines: [number, number], lang: Lang, options: FormatOptions): string {
   const url = citationUrl(options.publicUrl, doc, lines);
-  const range = url === undefined ? lineRange(lines, lang) : `[${lineRange(lines, lang)}](${url})`;
+  const range = url === undefined ? lineLabel(lines, lang) : `[${lineLabel(lines, lang)}](${url})`;
   const where = parts.filter((part) => part.trim().length > 0).map(escapeMarkdown).join(' · ');
   return where === '' ? range : `${truncate(where, Math.max(60, 300 - range.length - 3))} · ${range}`;
 }

@@ -1,9 +1,9 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, Citation, SearchHit } from '../../../src/index.js';
 import { LIMITS, embedsLength, escapeMarkdown, fitEmbeds, nonEmpty, truncate, type DiscordReply } from './limits.js';
-import { paragraphMark } from '../../shared/citation-text.js';
+import { lineLabel, paragraphMark } from '../../shared/citation-text.js';
 import { citationUrl, whereLine, type FormatOptions } from './links.js';
-import { COLOR_ANSWER, WORDS, lineRange, type Lang } from './words.js';
+import { COLOR_ANSWER, WORDS, type Lang } from './words.js';
 
 /** One nearest passage under a "not covered" answer: where it is and a short snippet. */
 export function seeAlsoField(hit: SearchHit, lang: Lang, options: FormatOptions): APIEmbedField {
@@ -19,7 +19,7 @@ export function seeAlsoField(hit: SearchHit, lang: Lang, options: FormatOptions)
 function sourceEmbed(citation: Citation, lang: Lang, options: FormatOptions): APIEmbed {
   const meta = [
     citation.section ? `**${escapeMarkdown(citation.section)}**` : '',
-    [paragraphMark(citation.section, citation.paragraph), lineRange(citation.lines, lang), citation.date, citation.doc]
+    [paragraphMark(citation.section, citation.paragraph), lineLabel(citation.lines, lang), citation.date, citation.doc]
       .filter((part) => part.length > 0)
       .map(escapeMarkdown)
       .join(' · '),

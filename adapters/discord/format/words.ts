@@ -1,5 +1,4 @@
 import type { Answer } from '../../../src/index.js';
-import { lineLabel } from '../../shared/citation-text.js';
 
 /** The answer's language, which also picks the words around it. */
 export type Lang = Answer['lang'];
@@ -28,8 +27,3 @@ export const WORDS = {
     notShown: (n: number) => `${n} more source(s) not shown.`,
   },
 } as const;
-
-/** `l. 12–14` in French, `lines 12–14` in English (see `lineLabel`). */
-export function lineRange(lines: [number, number], lang: Lang): string {
-  return lineLabel(lines, lang);
-}

@@ -16,8 +16,9 @@ export function registerActions(app: App, ctx: SlackContext): void {
       text: message.text,
       blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: `<@${body.user.id}> asked: ${escapeQuestion(value.question)}` }] }, ...message.blocks],
     };
-    const said = MESSAGES[questionLanguage(value.question)];
-    const ok = await postReply(ctx, client, channel, undefined, shared, questionLanguage(value.question));
+    const lang = questionLanguage(value.question);
+    const said = MESSAGES[lang];
+    const ok = await postReply(ctx, client, channel, undefined, shared, lang);
     const text = ok ? said.shared : said.shareFailed;
     await respond({ response_type: 'ephemeral', replace_original: ok, text }).catch(() => undefined);
   });

@@ -1,3 +1,5 @@
+import { lineLabel as sharedLineLabel } from '../../shared/citation-text.js';
+
 /** Escapes text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/gu, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -9,9 +11,8 @@ export function embedJson(value: unknown): string {
 }
 
 /** `l. 602–603`, or `l. 602` for one line. */
-export function lineLabel(lines: readonly [number, number]): string {
-  return lines[0] === lines[1] ? `l. ${lines[0]}` : `l. ${lines[0]}–${lines[1]}`;
-}
+/** The page labels lines the French way, like the French source text it quotes. */
+export const lineLabel = (lines: readonly [number, number]): string => sharedLineLabel(lines, 'fr');
 
 /** Where a citation opens: `?hl=` highlights without JavaScript, the fragment scrolls and highlights with it. */
 export function docHref(doc: string, lines: readonly [number, number]): string {
