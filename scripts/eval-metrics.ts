@@ -64,3 +64,18 @@ export function retrievalSummary(rows: readonly RetrievalRow[]) {
     'mrr@10': rows.reduce((sum, row) => sum + (row.rank !== null && row.rank <= 10 ? 1 / row.rank : 0), 0) / n,
   };
 }
+
+/** What an answer did with one question: cited its gold evidence, cited something else, or refused. */
+export type AskOutcome = 'cited-gold' | 'cited-other' | 'refused-wrongly' | 'refused-rightly' | 'answered-unanswerable';
+
+export function askOutcome(
+  question: EvalQuestion,
+  answer: { abstained: boolean; citations: readonly { doc: string; lines: readonly [number, number]; quote: string }[] },
+  seeds: ReadonlyMap<string, string[]>,
+): AskOutcome {
+  const golds = locateGolds(question, seeds);
+  if (question.kind === 'unanswerable' || golds.length === 0) return answer.abstained ? 'refused-rightly' : 'answered-unanswerable';
+  if (answer.abstained) return 'refused-wrongly';
+  const cited = answer.citations.some((c) => isHit({ doc: c.doc, lines: c.lines, text: c.quote }, golds));
+  return cited ? 'cited-gold' : 'cited-other';
+}

@@ -5,28 +5,15 @@
  * unless DIPLOMATE_MODEL_DIR is set. Runs are written as JSON Lines under test-output/eval/<set>/ for
  * ../shared/eval/score.py.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
-import { answerToJson, errnoCode, isVerbatim, loadCore, searchToJson, type Core } from '../src/index.js';
+import { join, resolve } from 'node:path';
+import { answerToJson, isVerbatim, loadCore, searchToJson, type Core } from '../src/index.js';
 import { packageRoot } from '../src/paths.js';
-import { isHit, locateGolds, retrievalSummary, type EvalQuestion, type RetrievalRow } from './eval-metrics.js';
+import { isHit, locateGolds, retrievalSummary, type RetrievalRow } from './eval-metrics.js';
+import { DEVELOPMENT_SETS, readQuestionSet, readSeedLines, type QuestionSet } from './question-sets.js';
 
 const root = packageRoot();
-const DEVELOPMENT_SETS = [
-  join(root, '..', 'shared', 'eval', 'dev-questions.jsonl'),
-  join(root, '..', 'shared', 'eval', 'dev2-questions.jsonl'),
-  join(root, 'tests', 'fixtures', 'eval', 'team-questions.jsonl'),
-  join(root, 'tests', 'fixtures', 'eval', 'blind-questions.jsonl'),
-];
-
-interface QuestionSet {
-  name: string;
-  file: string;
-  questions: EvalQuestion[];
-}
-
-type Seeds = ReadonlyMap<string, string[]>;
 type Figures = Record<string, number>;
 
 const args = process.argv.slice(2);
@@ -34,14 +21,9 @@ const ablation = args.includes('--ablation');
 const files = args.filter((arg) => !arg.startsWith('--')).map((arg) => resolve(arg));
 const sets = (files.length ? files : DEVELOPMENT_SETS).map(readQuestionSet);
 const seedsDir = join(root, 'seeds');
-const seeds: Seeds = new Map(
-  readdirSync(seedsDir)
-    .filter((name) => name.endsWith('.txt'))
-    .map((name): [string, string[]] => [name, readFileSync(join(seedsDir, name), 'utf8').split('\n')]),
-);
+const seeds = readSeedLines(seedsDir);
 const indexDir = mkdtempSync(join(tmpdir(), 'diplomate-eval-'));
 const modelDir = process.env.DIPLOMATE_MODEL_DIR || undefined;
-const minCoverage = process.env.DIPLOMATE_MIN_COVERAGE ? Number(process.env.DIPLOMATE_MIN_COVERAGE) : undefined;
 
 /** Ranks of the first gold hit per answerable question, with the search run written for score.py. */
 async function evaluateSearch(core: Core, set: QuestionSet, label: string): Promise<Figures> {
@@ -121,30 +103,6 @@ async function evaluateAsk(core: Core, set: QuestionSet): Promise<Figures> {
   return figures;
 }
 
-/** The question set, or one line on stderr naming the file (and the line) at fault, and exit code 2. */
-function readQuestionSet(path: string): QuestionSet {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error: unknown) {
-    return fail(errnoCode(error) === 'ENOENT' ? `no question file at ${path}` : `cannot read the question file ${path}`);
-  }
-  const questions = text.split('\n').flatMap((line, i) => {
-    if (!line.trim()) return [];
-    try {
-      return [JSON.parse(line) as EvalQuestion];
-    } catch {
-      return fail(`${path}, line ${i + 1}: not a JSON object`);
-    }
-  });
-  return { name: basename(path).replace(/(?:-questions)?\.jsonl$/u, ''), file: path, questions };
-}
-
-function fail(message: string): never {
-  process.stderr.write(`eval: ${message}\n`);
-  process.exit(2);
-}
-
 function roundAll(values: Figures): Figures {
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Number.isInteger(v) ? v : Number(v.toFixed(3))]));
 }
@@ -158,7 +116,7 @@ function writeRun(set: QuestionSet, name: string, lines: string[]): void {
 const SUMMARY_KEYS = ['n', 'r@1', 'r@5', 'r@10', 'mrr@10', 'en r@1', 'en r@5', 'fr r@5', 'para r@5', 'kw r@5', 'cited_gold', 'wrongly_abstained', 'abstained_on_unanswerable'];
 
 console.log(`eval: ${sets.map((set) => `${set.name} (${set.questions.length})`).join(', ')}; ${modelDir ? `model ${modelDir}` : 'model-free'}`);
-const core = await loadCore({ indexDir, seedsDir, modelDir, minCoverage });
+const core = await loadCore({ indexDir, seedsDir, modelDir });
 const summary: Record<string, Figures> = {};
 for (const set of sets) {
   const figures = { ...(await evaluateSearch(core, set, 'hybrid')), ...(await evaluateAsk(core, set)) };

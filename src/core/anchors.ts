@@ -1,5 +1,4 @@
 import type { AnalyzedQuery } from '../search/analyze-query.js';
-import { ordinalsIn } from '../search/analyzer.js';
 import { typedWord } from '../search/question-intent.js';
 import type { Retriever, RetrievedPassage } from '../search/retriever.js';
 
@@ -35,16 +34,6 @@ export function anchorsOf(query: AnalyzedQuery, retriever: Retriever): Anchors {
     years: query.groups.filter((group) => intent.years.has(group[0] ?? '')),
     ordinals: new Set(intent.ranks),
   };
-}
-
-/** Where a passage fails the anchors: the first kind it misses, or null when it is in an anchored place. */
-export type AnchorMiss = 'names' | 'years' | 'ranks';
-
-export function anchorMiss(hit: RetrievedPassage, anchors: Anchors, retriever: Retriever): AnchorMiss | null {
-  if (!anchors.names.every((name) => name.documents.has(hit.passage.doc))) return 'names';
-  if (!anchors.years.every((group) => statedBy(hit, group, retriever))) return 'years';
-  if (![...anchors.ordinals].every((rank) => ordinalsIn(hit.block).has(rank))) return 'ranks';
-  return null;
 }
 
 /** True when the passage, or its document's title or date, holds a term of the group. */

@@ -2,101 +2,106 @@ import { countsNear, holdsAnswerType, type AnswerType } from '../answer/answer-t
 import type { RefusalFacts } from '../answer/refusal.js';
 import { namesSomeoneNew } from '../answer/who.js';
 import type { AnalyzedQuery } from '../search/analyze-query.js';
-import { frenchTerm } from '../search/analyzer.js';
+import { frenchTerm, ordinalsIn } from '../search/analyzer.js';
 import type { Retriever, RetrievedPassage } from '../search/retriever.js';
 import type { RefusalCode } from '../types.js';
-import { anchorMiss, anchorsOf, statedBy, unknownNames, type Anchors, type Name } from './anchors.js';
+import { anchorsOf, statedBy, unknownNames, type Anchors } from './anchors.js';
+import { failedCheck, supportOf, type AnswerabilityModel, type CandidateFeatures, type CheckName } from './answerability-model.js';
 
-/** A passage covering this much of the question answers a "how many X" even when it words X differently. */
-const CLEAR_COVERAGE = 0.6;
-/** How deep to look for a passage holding the expected answer type. */
-const TYPED_DEPTH = 5;
-
-/** The passages an answer may quote, or why there are none. */
-export type Answerability = { passages: RetrievedPassage[] } | { refusal: RefusalFacts };
-
-interface Checks {
-  retriever: Retriever;
-  minCoverage: number;
+/** A retrieved passage with the facts the answerability model reads and the support it gives them. */
+export interface Candidate {
+  hit: RetrievedPassage;
+  features: CandidateFeatures;
+  support: number;
 }
+
+/** The passages an answer may quote, or why there are none; the candidates either way, to explain the decision. */
+export type Answerability = ({ passages: RetrievedPassage[] } | { refusal: RefusalFacts }) & { candidates: Candidate[] };
 
 /**
- * The retrieved passages an answer may quote: none unless one of the best three covers enough of the question, and
- * only from documents that mention the names, years and ranks it asks about. A question asking for an amount or a
- * date is answered only from passages holding one (see `answer-type.ts`), a who-question only from passages naming
- * someone new (see `who.ts`). A refusal says which check failed.
+ * The best retrieved passages scored by the answerability model (see `answerability-model.ts`): those whose support
+ * reaches the model's cut and that pass every check may be quoted, best retrieved first; a refusal says why not.
  */
-export function answeringPassages(query: AnalyzedQuery, hits: RetrievedPassage[], checks: Checks): Answerability {
-  const { retriever, minCoverage } = checks;
-  const covers = (hit: RetrievedPassage): boolean => hit.coverage >= minCoverage;
-  // A name the documents never mention is the plainest reason, so it is said first.
-  const unknown = unknownNames(query, retriever);
-  if (unknown.length > 0) return { refusal: { code: 'names-unknown', subjects: unknown } };
-  if (!hits.slice(0, 3).some(covers)) return { refusal: { code: 'no-passage-covers-question' } };
-  const anchors = anchorsOf(query, retriever);
-  const anchored = (hit: RetrievedPassage): boolean => anchorMiss(hit, anchors, retriever) === null;
-  // A typed answer must be among the best few passages, not merely the best few of those that survive the anchors.
-  const near = hits.slice(0, TYPED_DEPTH);
-  const { answerType: type, asksWho } = query.intent;
-  const pool = type || asksWho ? near : hits;
-  const placed = pool.filter(anchored);
-  if (!placed.some(covers)) return { refusal: anchorRefusal(pool.filter(covers), anchors, retriever) };
-  if (type) return typedPassages(type, query, placed, { retriever, anchors, covers });
-  if (asksWho) {
-    const naming = namingPassages(query, placed, retriever);
-    return naming.some(covers) ? { passages: naming } : { refusal: { code: 'no-person-named' } };
-  }
-  return { passages: placed };
-}
-
-/** Why the covering passages fail the anchors, as the best of them fails: the names, the year or the rank it misses. */
-function anchorRefusal(covering: RetrievedPassage[], anchors: Anchors, retriever: Retriever): RefusalFacts {
-  const best = covering[0];
-  if (!best) return { code: 'no-passage-covers-question' };
-  const miss = anchorMiss(best, anchors, retriever);
-  if (miss === 'names') {
-    const absent = anchors.names.filter((name) => !name.documents.has(best.passage.doc));
-    return { code: 'names-elsewhere', subjects: absent.map((name) => name.word) };
-  }
-  if (miss === 'years') return { code: 'year-not-stated', subjects: anchors.years.map((group) => group[0] ?? '') };
-  return { code: 'rank-not-stated', subjects: [...anchors.ordinals] };
-}
-
-const TYPE_REFUSAL: Record<AnswerType, RefusalCode> = { amount: 'no-amount-stated', money: 'no-sum-stated', date: 'no-date-stated' };
-
-/**
- * Passages holding the amount, sum or date asked for; a date only from a passage naming a partner the question names;
- * for "how many X", only passages naming X or clearly matching the question, since a number next to another noun is
- * no answer.
- */
-function typedPassages(
-  type: AnswerType,
+export function answeringPassages(
   query: AnalyzedQuery,
   hits: RetrievedPassage[],
-  parts: { retriever: Retriever; anchors: Anchors; covers: (hit: RetrievedPassage) => boolean },
+  retriever: Retriever,
+  model: AnswerabilityModel,
 ): Answerability {
-  const { retriever, anchors, covers } = parts;
-  const { counted, numbers } = query.intent;
-  const focus = counted === null ? undefined : query.groups.find((group) => group[0] === frenchTerm(counted));
-  const typed = hits
-    .filter((hit) => holdsAnswerType(hit.block, type, numbers))
-    .filter((hit) => !focus || countsWhatIsAsked(hit, focus, query, retriever));
-  const answering = typed.filter((hit) => type !== 'date' || namesAPartner(hit, anchors.partners, retriever));
-  if (answering.some(covers)) return { passages: answering };
-  if (typed.some(covers) && anchors.partners.length > 0) {
-    return { refusal: { code: 'no-date-for-partner', subjects: anchors.partners.map((name) => name.word) } };
-  }
-  return { refusal: { code: TYPE_REFUSAL[type], subjects: counted && focus ? [counted] : [] } };
+  const unknown = unknownNames(query, retriever);
+  const facts = questionFacts(query, retriever, unknown);
+  const top = hits[0]?.score ?? 0;
+  const candidates = hits.slice(0, model.candidates).map((hit): Candidate => {
+    const features = featuresOf(hit, top, facts);
+    return { hit, features, support: supportOf(features, model) };
+  });
+  const supported = candidates.filter((candidate) => candidate.support >= model.cut);
+  const passing = supported.filter((candidate) => failedCheck(candidate.features) === null);
+  if (passing.length > 0) return { passages: passing.map((candidate) => candidate.hit), candidates };
+  // A name the documents never mention is said first; else the best-supported candidate's first failed check, or,
+  // when no candidate has the support, that no passage deals enough with the question.
+  if (facts.unknown.length > 0) return { refusal: refusalFor('namesKnown', undefined, facts), candidates };
+  const closest = supported[0];
+  return { refusal: refusalFor(closest ? failedCheck(closest.features) : null, closest?.hit, facts), candidates };
+}
+
+/** What the question asks for, worked out once for all its candidates. */
+interface QuestionFacts {
+  query: AnalyzedQuery;
+  retriever: Retriever;
+  unknown: string[];
+  anchors: Anchors;
+  /** The index terms of the noun a "how many" counts, or null. */
+  focus: string[] | null;
+  naming: ((text: string) => boolean) | null;
+}
+
+function questionFacts(query: AnalyzedQuery, retriever: Retriever, unknown: string[]): QuestionFacts {
+  const { counted, asksWho } = query.intent;
+  const focus = counted === null ? null : query.groups.find((group) => group[0] === frenchTerm(counted)) ?? null;
+  return {
+    query,
+    retriever,
+    unknown,
+    anchors: anchorsOf(query, retriever),
+    focus,
+    naming: asksWho ? namesSomeoneNewTo(query, retriever) : null,
+  };
+}
+
+const asFeature = (passes: boolean): number => (passes ? 1 : 0);
+
+function featuresOf(hit: RetrievedPassage, top: number, facts: QuestionFacts): CandidateFeatures {
+  const { query, retriever, anchors, focus, naming } = facts;
+  const type = query.intent.answerType;
+  return {
+    coverage: hit.coverage,
+    relativeScore: top > 0 ? hit.score / top : 0,
+    namesKnown: asFeature(facts.unknown.length === 0),
+    namesPlaced: asFeature(anchors.names.every((name) => name.documents.has(hit.passage.doc))),
+    yearsStated: asFeature(anchors.years.every((group) => statedBy(hit, group, retriever))),
+    rankStated: asFeature([...anchors.ordinals].every((rank) => ordinalsIn(hit.block).has(rank))),
+    answerTypeHeld: asFeature(!type || holdsAnswerType(hit.block, type, query.intent.numbers)),
+    countedNamed: asFeature(!focus || countsFocus(hit, focus, facts)),
+    partnerNamed: asFeature(type !== 'date' || namesAPartner(hit, facts)),
+    personNamed: asFeature(!naming || naming(`${hit.block}\n${hit.nextBlock}`)),
+  };
+}
+
+/** A number stated next to the counted noun: "trois piliers" does not say how many visas. */
+function countsFocus(hit: RetrievedPassage, focus: string[], facts: QuestionFacts): boolean {
+  if (!facts.retriever.mentions(hit.passage, focus)) return false;
+  const focusTerms = new Set(focus);
+  return countsNear(hit.block, (word) => focusTerms.has(frenchTerm(word)), facts.query.intent.numbers);
 }
 
 /**
- * A passage naming the counted noun must state a number next to it; one wording it differently must match the
- * question clearly.
+ * True when the passage, or the title of its document, names one of the partners the question names (or it names
+ * none): the date of a France–Singapore meeting is no answer to when France met Canada.
  */
-function countsWhatIsAsked(hit: RetrievedPassage, focus: string[], query: AnalyzedQuery, retriever: Retriever): boolean {
-  if (!retriever.mentions(hit.passage, focus)) return hit.coverage >= CLEAR_COVERAGE;
-  const focusTerms = new Set(focus);
-  return countsNear(hit.block, (word) => focusTerms.has(frenchTerm(word)), query.intent.numbers);
+function namesAPartner(hit: RetrievedPassage, facts: QuestionFacts): boolean {
+  const { partners } = facts.anchors;
+  return partners.length === 0 || partners.some((name) => statedBy(hit, name.group, facts.retriever));
 }
 
 /** True when a text names a person or body the question does not (see `who.ts`). */
@@ -107,21 +112,31 @@ export function namesSomeoneNewTo(query: AnalyzedQuery, retriever: Retriever): (
   return (text) => namesSomeoneNew(text, isName, inQuestion, !query.intent.asksPerson);
 }
 
-/**
- * Passages naming a person or body the question does not, for a who-question, in the block covering the question or
- * the next one: a signature stands below the letter's closing words.
- */
-function namingPassages(query: AnalyzedQuery, hits: RetrievedPassage[], retriever: Retriever): RetrievedPassage[] {
-  const names = namesSomeoneNewTo(query, retriever);
-  return hits.filter((hit) => names(`${hit.block}\n${hit.nextBlock}`));
-}
+const TYPE_REFUSAL: Record<AnswerType, RefusalCode> = { amount: 'no-amount-stated', money: 'no-sum-stated', date: 'no-date-stated' };
 
-/**
- * True when the passage, or the title of its document, names one of the partners the question names (or it names
- * none): the date of a France–Singapore meeting is no answer to when France met Canada. Amounts are not held to this,
- * since a question may name examples ("Facebook, Twitter") of what a passage states in general ("réseaux sociaux").
- */
-function namesAPartner(hit: RetrievedPassage, partners: Name[], retriever: Retriever): boolean {
-  if (partners.length === 0) return true;
-  return partners.some((name) => statedBy(hit, name.group, retriever));
+/** The refusal for the check that failed, with what it is about: the names, years, rank or counted word. */
+function refusalFor(check: CheckName | null, closest: RetrievedPassage | undefined, facts: QuestionFacts): RefusalFacts {
+  const { anchors, query } = facts;
+  const counted = query.intent.counted;
+  switch (check) {
+    case 'namesKnown':
+      return { code: 'names-unknown', subjects: facts.unknown };
+    case 'namesPlaced': {
+      const absent = anchors.names.filter((name) => !closest || !name.documents.has(closest.passage.doc));
+      return { code: 'names-elsewhere', subjects: absent.map((name) => name.word) };
+    }
+    case 'yearsStated':
+      return { code: 'year-not-stated', subjects: anchors.years.map((group) => group[0] ?? '') };
+    case 'rankStated':
+      return { code: 'rank-not-stated', subjects: [...anchors.ordinals] };
+    case 'answerTypeHeld':
+    case 'countedNamed':
+      return { code: TYPE_REFUSAL[query.intent.answerType ?? 'amount'], subjects: counted && facts.focus ? [counted] : [] };
+    case 'partnerNamed':
+      return { code: 'no-date-for-partner', subjects: anchors.partners.map((name) => name.word) };
+    case 'personNamed':
+      return { code: 'no-person-named' };
+    default:
+      return { code: 'no-passage-covers-question' };
+  }
 }

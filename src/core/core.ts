@@ -1,5 +1,6 @@
 import type { DocumentView } from '../documents/document-view.js';
-import type { Answer, DocumentMeta, SearchHit } from '../types.js';
+import type { Answer, DocumentMeta, Lang, Refusal, SearchHit } from '../types.js';
+import type { CandidateFeatures } from './answerability-model.js';
 
 /** Facts about the loaded core, for start-up summaries and health checks. */
 export interface CoreInfo {
@@ -24,10 +25,22 @@ export interface AskOptions {
   signal?: AbortSignal;
 }
 
+/** Why `ask` answers or refuses: each candidate passage with the answerability model's features and support. */
+export interface Explanation {
+  lang: Lang;
+  /** The support a candidate needs to answer. */
+  cut: number;
+  candidates: (SearchHit & { features: CandidateFeatures; support: number })[];
+  /** Why no candidate may answer, or null when some may (the answer may still refuse an unverified quote). */
+  refusal: Refusal | null;
+}
+
 /** The retrieval core: load once, then ask many questions concurrently. */
 export interface Core {
   /** Answers with verbatim, line-cited quotes, or a `not-covered` value. Never throws for a bad match. */
   ask(question: string, options?: AskOptions): Promise<Answer>;
+  /** The answerability model's view of the question: what `ask` decides from, for `--explain` and for fitting. */
+  explain(question: string): Promise<Explanation>;
   /** Ranked passages, best first (`limit` defaults to 5, at most 50). */
   search(question: string, options?: { limit?: number }): Promise<SearchHit[]>;
   /** Readable view of one seed file (headings, paragraphs, tables with exact lines), or null for an unknown file. */

@@ -5,17 +5,12 @@ import { createDocumentViews } from '../documents/document-views.js';
 import { analyzeQuery, type ExpansionWeights } from '../search/analyze-query.js';
 import type { Lexicon } from '../search/lexicon.js';
 import type { Retriever, RetrievedPassage } from '../search/retriever.js';
+import { describeRefusal } from '../answer/refusal.js';
 import type { Answer, DocumentMeta, SearchHit } from '../types.js';
-import type { Core, CoreInfo } from './core.js';
+import type { Core, CoreInfo, Explanation } from './core.js';
 import { answeringPassages, namesSomeoneNewTo } from './answering-passages.js';
+import type { AnswerabilityModel } from './answerability-model.js';
 import { validateQuestion } from './validate-question.js';
-
-/**
- * Below this share of the question's (rarity-weighted) words in the best passage, the answer is "not covered". Set
- * in the middle of the range (0.28–0.295) where neither the dev set's figures nor our own set's move: the name, year
- * and answer-type checks do most of the abstaining, so this only has to catch questions the documents barely touch.
- */
-export const DEFAULT_MIN_COVERAGE = 0.29;
 
 export interface CoreParts {
   retriever: Retriever;
@@ -24,13 +19,14 @@ export interface CoreParts {
   /** Lines of each seed file, to verify every quote before it is shown. */
   seedLines: ReadonlyMap<string, readonly string[]>;
   info: CoreInfo;
-  minCoverage?: number;
+  /** Which retrieved passages may answer (see `answerability-model.ts`). */
+  answerability: AnswerabilityModel;
   expansion?: ExpansionWeights;
 }
 
 export function createCore(parts: CoreParts): Core {
   const documents = new Map(parts.documents.map((meta) => [meta.doc, meta]));
-  const minCoverage = parts.minCoverage ?? DEFAULT_MIN_COVERAGE;
+  const model = parts.answerability;
   const toHit = (hit: RetrievedPassage): SearchHit => ({
     passage: hit.passage,
     title: documents.get(hit.passage.doc)?.title ?? hit.passage.doc,
@@ -43,6 +39,11 @@ export function createCore(parts: CoreParts): Core {
     return { question, query, hits: await parts.retriever.retrieve(question, query, limit) };
   }
 
+  async function assess(rawQuestion: unknown) {
+    const retrieved = await retrieve(rawQuestion, Math.max(model.candidates, 8));
+    return { ...retrieved, answering: answeringPassages(retrieved.query, retrieved.hits, parts.retriever, model) };
+  }
+
   return {
     documents: parts.documents,
     info: parts.info,
@@ -51,10 +52,18 @@ export function createCore(parts: CoreParts): Core {
       const limit = Math.min(Math.max(Math.trunc(options?.limit ?? 5), 1), 50);
       return (await retrieve(rawQuestion, limit)).hits.map(toHit);
     },
+    async explain(rawQuestion): Promise<Explanation> {
+      const { query, answering } = await assess(rawQuestion);
+      return {
+        lang: query.lang,
+        cut: model.cut,
+        candidates: answering.candidates.map(({ hit, features, support }) => ({ ...toHit(hit), features, support })),
+        refusal: 'refusal' in answering ? describeRefusal(answering.refusal, query.lang) : null,
+      };
+    },
     async ask(rawQuestion): Promise<Answer> {
-      const { question, query, hits } = await retrieve(rawQuestion, 8);
+      const { question, query, hits, answering } = await assess(rawQuestion);
       const nearest = hits.slice(0, 3).map(toHit);
-      const answering = answeringPassages(query, hits, { retriever: parts.retriever, minCoverage });
       if ('refusal' in answering) return notCovered(question, query.lang, nearest, answering.refusal);
       const weightOf = (group: string[]): number => parts.retriever.groupWeight(group);
       const naming = query.intent.asksWho ? namesSomeoneNewTo(query, parts.retriever) : undefined;

@@ -1,7 +1,7 @@
 import { AppError, isAppError } from '../errors.js';
 import { withPages } from '../documents/with-pages.js';
 import { readCorpus, type Corpus } from '../ingest/read-corpus.js';
-import { defaultIndexDir, defaultSeedsDir, lexiconPath } from '../paths.js';
+import { answerabilityPath, defaultIndexDir, defaultSeedsDir, lexiconPath } from '../paths.js';
 import type { BuildProgress } from '../search/build-index.js';
 import { chooseEmbedder, type EmbedderChoice } from '../search/embedders/select-embedder.js';
 import { emptyLexicon, loadLexicon, type Lexicon } from '../search/lexicon.js';
@@ -11,6 +11,7 @@ import { openIndex, type LoadedIndex } from '../search/open-index.js';
 import { writeFailure } from '../search/write-failure.js';
 import { Retriever, type RetrievalMode } from '../search/retriever.js';
 import { indexSettings } from '../search/settings.js';
+import { readAnswerabilityModel, type AnswerabilityModel } from './answerability-model.js';
 import type { Core } from './core.js';
 import { createCore } from './create-core.js';
 import type { LlmConfig } from '../llm/llm-config.js';
@@ -32,8 +33,8 @@ export interface CoreOptions {
   mode?: RetrievalMode;
   /** Disable the bilingual lexicon (ablation). */
   noLexicon?: boolean;
-  /** Abstain below this rarity-weighted share of question words found in the best passages (tuning). */
-  minCoverage?: number;
+  /** Another answerability model than the committed one (fitting and its cross-validation only). */
+  answerability?: AnswerabilityModel;
   /** An OpenAI-compatible chat API (see `loadLlmConfig`): answers become verified LLM prose, extractive on failure. */
   llm?: LlmConfig | null;
   /** One entry per LLM-backed question (mode, fallback reason); never holds the API key. */
@@ -58,7 +59,7 @@ export async function loadCore(options: CoreOptions = {}): Promise<Core> {
   const core = createCore({
     retriever: new Retriever(index, model, options.mode),
     lexicon,
-    minCoverage: options.minCoverage,
+    answerability: options.answerability ?? readAnswerabilityModel(answerabilityPath()),
     documents: index.documents,
     seedLines,
     info: {

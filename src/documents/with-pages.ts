@@ -31,6 +31,10 @@ export function withPages(core: Core, documents: readonly DocumentMeta[]): Core 
     },
     documentView: (doc) => core.documentView(doc),
     search: async (question, options) => (await core.search(question, options)).map(hit),
+    explain: async (question) => {
+      const explanation = await core.explain(question);
+      return { ...explanation, candidates: explanation.candidates.map((candidate) => ({ ...candidate, ...hit(candidate) })) };
+    },
     ask: async (question, options) => answer(await core.ask(question, options)),
   };
 }

@@ -1,0 +1,82 @@
+import {
+  SUPPORT_FEATURES,
+  failedCheck,
+  supportOf,
+  type AnswerabilityModel,
+  type CandidateFeatures,
+  type SupportFeature,
+} from '../../src/core/answerability-model.js';
+import { fitLogistic } from './logistic.js';
+
+/** One labelled question as the model sees it: its candidates' features, and which candidates hold gold evidence. */
+export interface LabelledQuestion {
+  id: string;
+  set: string;
+  answerable: boolean;
+  candidates: { features: CandidateFeatures; gold: boolean }[];
+}
+
+/** Regularisation of the logistic fit: fixed, not tuned, only there to keep separating checks' weights finite. */
+const L2 = 1;
+/** How many retrieved passages may be candidates: the fit picks one of these. */
+const CANDIDATE_COUNTS = [3, 5, 8];
+/**
+ * Citing gold evidence or refusing what the documents do not answer gains 1; quoting anything for a question they do
+ * not answer costs 1. Citing another passage for an answerable question counts neither way, since it may answer too.
+ */
+const GAIN = { citesGold: 1, refusesRightly: 1, quotesWrongly: -1, refusesWrongly: 0, citesOther: 0 };
+/** Quotes come from the first passing passages: evidence among the first two counts as cited. */
+const QUOTED_PASSAGES = 2;
+
+
+/** Weights by logistic regression on candidates (gold or not); then the count and the cut that gain most. */
+export function fitModel(questions: readonly LabelledQuestion[]): AnswerabilityModel {
+  let best: { model: AnswerabilityModel; gain: number } | null = null;
+  for (const count of CANDIDATE_COUNTS) {
+    // A set marks the passages holding its gold quotes; another passage may answer too, so it is not a negative.
+    // Checks are vetoes, so the support is fitted on the candidates passing them.
+    const rows = questions.flatMap((q) => q.candidates.slice(0, count).filter((c) => (c.gold || !q.answerable) && failedCheck(c.features) === null));
+    const vectors = rows.map((row) => SUPPORT_FEATURES.map((name) => row.features[name]));
+    const fit = fitLogistic(vectors, rows.map((row) => (row.gold ? 1 : 0)), L2);
+    const weights = Object.fromEntries(SUPPORT_FEATURES.map((name, i) => [name, fit.weights[i] ?? 0])) as Record<SupportFeature, number>;
+    const model = { weights, bias: fit.bias, cut: 0, candidates: count };
+    const { cut, gain } = bestCut(questions, model);
+    if (!best || gain > best.gain) best = { model: { ...model, cut }, gain };
+  }
+  if (!best) throw new Error('no candidate count to fit');
+  return best.model;
+}
+
+/** The cut in the middle of the run of cuts (at support quantiles) that gains most on these questions. */
+function bestCut(questions: readonly LabelledQuestion[], model: AnswerabilityModel): { cut: number; gain: number } {
+  const scored = questions.map((q) => ({
+    answerable: q.answerable,
+    candidates: q.candidates
+      .slice(0, model.candidates)
+      .filter((c) => failedCheck(c.features) === null)
+      .map((c) => ({ support: supportOf(c.features, model), gold: c.gold })),
+  }));
+  const supports = scored.flatMap((q) => q.candidates.map((c) => c.support)).sort((a, b) => a - b);
+  const cuts = Array.from({ length: CUT_STEPS + 1 }, (_, i) => supports[Math.min(Math.floor((i / CUT_STEPS) * supports.length), supports.length - 1)] ?? 0);
+  cuts.push((supports.at(-1) ?? 0) + 1);
+  const gains = cuts.map((cut) => scored.reduce((sum, q) => sum + gainOf(q, cut), 0));
+  const top = Math.max(...gains);
+  const winners = cuts.filter((_, i) => gains[i] === top);
+  return { cut: winners[Math.floor(winners.length / 2)] ?? 0, gain: top };
+}
+
+/** Cuts tried: this many quantiles of the candidates' supports. */
+const CUT_STEPS = 200;
+
+interface Scored {
+  answerable: boolean;
+  candidates: { support: number; gold: boolean }[];
+}
+
+/** The gain of one decision, as far as the candidates' labels tell (no quote selection, no verification). */
+function gainOf(q: Scored, cut: number): number {
+  const passing = q.candidates.filter((c) => c.support >= cut);
+  if (passing.length === 0) return q.answerable ? GAIN.refusesWrongly : GAIN.refusesRightly;
+  if (!q.answerable) return GAIN.quotesWrongly;
+  return passing.slice(0, QUOTED_PASSAGES).some((c) => c.gold) ? GAIN.citesGold : GAIN.citesOther;
+}

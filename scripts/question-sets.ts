@@ -1,0 +1,54 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { errnoCode } from '../src/index.js';
+import { packageRoot } from '../src/paths.js';
+import type { EvalQuestion } from './eval-metrics.js';
+
+const root = packageRoot();
+
+/** The labelled sets that evaluation reports and the answerability model is fitted on (the blind set 2 is not one). */
+export const DEVELOPMENT_SETS = [
+  join(root, '..', 'shared', 'eval', 'dev-questions.jsonl'),
+  join(root, '..', 'shared', 'eval', 'dev2-questions.jsonl'),
+  join(root, 'tests', 'fixtures', 'eval', 'team-questions.jsonl'),
+  join(root, 'tests', 'fixtures', 'eval', 'blind-questions.jsonl'),
+];
+
+export interface QuestionSet {
+  name: string;
+  file: string;
+  questions: EvalQuestion[];
+}
+
+/** The question set, or one line on stderr naming the file (and the line) at fault, and exit code 2. */
+export function readQuestionSet(path: string): QuestionSet {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error: unknown) {
+    return fail(errnoCode(error) === 'ENOENT' ? `no question file at ${path}` : `cannot read the question file ${path}`);
+  }
+  const questions = text.split('\n').flatMap((line, i) => {
+    if (!line.trim()) return [];
+    try {
+      return [JSON.parse(line) as EvalQuestion];
+    } catch {
+      return fail(`${path}, line ${i + 1}: not a JSON object`);
+    }
+  });
+  return { name: basename(path).replace(/(?:-questions)?\.jsonl$/u, ''), file: path, questions };
+}
+
+/** The lines of each seed text, by file name, to locate gold quotes. */
+export function readSeedLines(seedsDir: string): ReadonlyMap<string, string[]> {
+  return new Map(
+    readdirSync(seedsDir)
+      .filter((name) => name.endsWith('.txt'))
+      .map((name): [string, string[]] => [name, readFileSync(join(seedsDir, name), 'utf8').split('\n')]),
+  );
+}
+
+function fail(message: string): never {
+  process.stderr.write(`${basename(process.argv[1] ?? 'eval', '.js')}: ${message}\n`);
+  process.exit(2);
+}

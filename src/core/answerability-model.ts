@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { AppError } from '../errors.js';
+
+/**
+ * The named facts about one candidate passage that decide whether it may answer, each in [0, 1]. The checks (every
+ * feature but the first two) are 1 when the passage passes them or when the question does not ask for them.
+ */
+export interface CandidateFeatures {
+  /** Rarity-weighted share of the question's concepts in the passage's best block. */
+  coverage: number;
+  /** Its fused retrieval score over the best candidate's. */
+  relativeScore: number;
+  /** 0 when the question names something the documents never mention (a fact of the question, not the passage). */
+  namesKnown: number;
+  /** Its document mentions every name the question gives. */
+  namesPlaced: number;
+  /** It states the years the question gives. */
+  yearsStated: number;
+  /** It states the rank ("troisième") the question gives. */
+  rankStated: number;
+  /** Its best block holds the amount, sum or date asked for. */
+  answerTypeHeld: number;
+  /** It states a number next to the noun a "how many" counts. */
+  countedNamed: number;
+  /** For a date question naming partners, it names one of them. */
+  partnerNamed: number;
+  /** For a who-question, it names a person or body the question does not. */
+  personNamed: number;
+}
+
+export type FeatureName = keyof CandidateFeatures;
+
+/** The features the support weighs. */
+export const SUPPORT_FEATURES = ['coverage', 'relativeScore'] as const satisfies readonly FeatureName[];
+export type SupportFeature = (typeof SUPPORT_FEATURES)[number];
+
+/**
+ * The checks, each a veto: a passage failing one cannot answer, whatever its support ("trois piliers" never says how
+ * many visas). In the order a refusal names them: a name the documents never mention is the plainest reason.
+ */
+export const CHECKS = [
+  'namesKnown', 'namesPlaced', 'yearsStated', 'rankStated', 'answerTypeHeld', 'countedNamed', 'partnerNamed', 'personNamed',
+] as const satisfies readonly FeatureName[];
+export type CheckName = (typeof CHECKS)[number];
+
+export const FEATURE_NAMES: readonly FeatureName[] = [...SUPPORT_FEATURES, ...CHECKS];
+
+/**
+ * One model: a candidate may answer when it passes every check and its support, `bias + Σ weight × feature` (a
+ * logistic regression's log-odds that it holds the evidence), reaches the cut. The weights and the bias are fitted
+ * on the labelled question sets, the cut and the candidate count to the decisions (scripts/fit-answerability.ts).
+ */
+export interface AnswerabilityModel {
+  weights: Record<SupportFeature, number>;
+  bias: number;
+  /** The support a candidate needs to answer. */
+  cut: number;
+  /** How many of the best retrieved passages are candidates. */
+  candidates: number;
+}
+
+export function supportOf(features: CandidateFeatures, model: AnswerabilityModel): number {
+  return SUPPORT_FEATURES.reduce((sum, name) => sum + model.weights[name] * features[name], model.bias);
+}
+
+/** The first check a candidate fails, or null. */
+export function failedCheck(features: CandidateFeatures): CheckName | null {
+  return CHECKS.find((name) => features[name] < 1) ?? null;
+}
+
+/** The committed model, checked: a damaged file is an internal error, never a silently different answer. */
+export function readAnswerabilityModel(path: string): AnswerabilityModel {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error: unknown) {
+    throw new AppError('INTERNAL', 'The answerability model is missing or damaged.', { cause: error });
+  }
+  const model = asModel(parsed);
+  if (!model) throw new AppError('INTERNAL', 'The answerability model is damaged.');
+  return model;
+}
+
+function asModel(value: unknown): AnswerabilityModel | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const record = value as Record<string, unknown>;
+  const weights = record['weights'];
+  if (typeof weights !== 'object' || weights === null) return null;
+  const weightRecord = weights as Record<string, unknown>;
+  if (!SUPPORT_FEATURES.every((name) => Number.isFinite(weightRecord[name]))) return null;
+  const [bias, cut, candidates] = [record['bias'], record['cut'], record['candidates']];
+  if (!Number.isFinite(bias) || !Number.isFinite(cut) || !Number.isInteger(candidates)) return null;
+  return {
+    weights: Object.fromEntries(SUPPORT_FEATURES.map((name) => [name, Number(weightRecord[name])])) as Record<SupportFeature, number>,
+    bias: Number(bias),
+    cut: Number(cut),
+    candidates: Number(candidates),
+  };
+}

@@ -1,0 +1,49 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { isAppError, type Core } from '../../src/index.js';
+import { CHECKS, readAnswerabilityModel, supportOf } from '../../src/core/answerability-model.js';
+import { answerabilityPath } from '../../src/paths.js';
+import { getTestCore } from '../support/test-core.js';
+
+describe('the answerability model', () => {
+  let core: Core;
+  beforeAll(async () => {
+    core = await getTestCore();
+  });
+
+  it('decides as ask does: an answer when some candidate passes every check with the support, else its refusal', async () => {
+    const model = readAnswerabilityModel(answerabilityPath());
+    for (const question of ['Combien de pays ont ratifié la Convention de Budapest ?', 'Combien de French Tech Visa ?']) {
+      const [explained, answer] = await Promise.all([core.explain(question), core.ask(question)]);
+      const passing = explained.candidates.filter(
+        (c) => c.support >= explained.cut && CHECKS.every((check) => c.features[check] === 1),
+      );
+      expect(answer.kind).toBe(passing.length > 0 ? 'answered' : 'not-covered');
+      expect(explained.refusal?.code ?? null).toBe(answer.kind === 'not-covered' ? answer.reason.code : null);
+      for (const c of explained.candidates) expect(c.support).toBeCloseTo(supportOf(c.features, model), 9);
+    }
+  });
+
+  it('shows why "how many visas" is refused: the passage covering it states no number of visas', async () => {
+    const explained = await core.explain('Combien de French Tech Visa ?');
+    expect(explained.refusal?.code).toBe('no-amount-stated');
+    expect(explained.candidates.some((c) => c.features.countedNamed === 0)).toBe(true);
+  });
+
+  it('refuses to start on a damaged model file rather than answer differently', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'diplomate-model-'));
+    const damaged = join(dir, 'answerability.json');
+    writeFileSync(damaged, JSON.stringify({ weights: { coverage: 'high' }, bias: 0, cut: 0, candidates: 3 }));
+    for (const path of [damaged, join(dir, 'missing.json')]) {
+      let caught: unknown;
+      try {
+        readAnswerabilityModel(path);
+      } catch (error: unknown) {
+        caught = error;
+      }
+      expect(isAppError(caught) && caught.code === 'INTERNAL').toBe(true);
+    }
+  });
+});
