@@ -5,20 +5,21 @@ import type { StateStore } from '../shared/state-store.js';
 import type { DiscordConfig } from './config.js';
 import { createDiscordMemory } from './discord-memory.js';
 import { watchConnection, type ConnectionState } from './connection-state.js';
-import type { DiscordLogger, HandlerContext } from './handlers/context.js';
+import { silentLogger, type AdapterLogger } from '../shared/logger.js';
+import type { HandlerContext } from './handlers/context.js';
 import { handleInteraction } from './handlers/interactions.js';
 import { handleMessage } from './handlers/messages.js';
 import { errorData } from './handlers/replies.js';
 import { createInFlight } from './in-flight.js';
 
 export type { ConnectionState } from './connection-state.js';
-export type { DiscordLogger } from './handlers/context.js';
+export type { AdapterLogger as DiscordLogger } from '../shared/logger.js';
 
 export interface DiscordBotOptions {
   core: Core;
   config: DiscordConfig;
   feedback: FeedbackLog;
-  logger?: DiscordLogger;
+  logger?: AdapterLogger;
   /** Extra REST options (e.g. `{ retries: 0 }` in tests). `config.apiUrl` sets `api`. */
   restOptions?: Partial<RESTOptions>;
   /** Give up on an answer after this long and say so (default 60 s; interaction tokens last 15 min). */
@@ -47,8 +48,6 @@ export interface DiscordBot {
   state(): ConnectionState;
 }
 
-const noopLogger: DiscordLogger = { info() {}, warn() {}, error() {} };
-
 function createClient(options: DiscordBotOptions): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
@@ -59,7 +58,7 @@ function createClient(options: DiscordBotOptions): Client {
 }
 
 function createContext(options: DiscordBotOptions, client: Client): HandlerContext {
-  const logger = options.logger ?? noopLogger;
+  const logger = options.logger ?? silentLogger;
   return {
     core: options.core,
     feedback: options.feedback,

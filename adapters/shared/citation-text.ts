@@ -1,4 +1,4 @@
-import type { Lang } from '../../src/index.js';
+import { citationPath, type Lang } from '../../src/index.js';
 
 /** The line above the quotes of an answer: the quotes follow, each once, each with its source under it. */
 export const ANSWER_LEAD: Record<Lang, string> = {
@@ -28,4 +28,26 @@ export function paragraphMark(section: string, paragraph: string): string {
 export function whereParts(citation: { section: string; paragraph: string; date: string }): string[] {
   const parts = [citation.section, paragraphMark(citation.section, citation.paragraph), citation.date];
   return parts.filter((part) => part.trim() !== '');
+}
+
+/** "p. 3" in French, "page 3" in English: the page of a document added from a PDF. */
+export function pageLabel(page: number, lang: Lang): string {
+  return lang === 'fr' ? `p. ${page}` : `page ${page}`;
+}
+
+/**
+ * Where a quote stands in its document, as the link to the source viewer reads: "p. 3, l. 40–42" for a PDF's
+ * passage, "l. 40–42" otherwise (English: "page 3, lines 40–42").
+ */
+export function placeLabel(lines: readonly [number, number], lang: Lang, page?: number): string {
+  const range = lineLabel(lines, lang);
+  return page === undefined ? range : `${pageLabel(page, lang)}, ${range}`;
+}
+
+/**
+ * The source viewer's address for `lines` of `doc` (`<publicUrl>/doc/<doc>#L<a>-L<b>`), or undefined without a
+ * public URL: the one place a chat answer's source link is built; each adapter only wraps it in its own markup.
+ */
+export function sourceUrl(publicUrl: string | undefined, doc: string, lines: readonly [number, number]): string | undefined {
+  return publicUrl === undefined ? undefined : `${publicUrl}${citationPath(doc, lines)}`;
 }

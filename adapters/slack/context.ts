@@ -1,14 +1,7 @@
 import type { Core, FeedbackLog, Lang } from '../../src/index.js';
+import type { AdapterLogger } from '../shared/logger.js';
 import type { SlackConfig } from './config.js';
 import type { SlackMemory } from './slack-memory.js';
-
-/** The few logging methods used; a pino logger fits. */
-export interface SlackLogger {
-  debug(obj: object, msg?: string): void;
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
 
 /** What the handlers check before answering: de-duplication, followed threads and votes (kept in the state store), channels. */
 export interface SlackGuards {
@@ -21,7 +14,7 @@ export interface SlackContext {
   core: Pick<Core, 'ask'>;
   config: SlackConfig;
   feedback: FeedbackLog | undefined;
-  log: SlackLogger;
+  log: AdapterLogger;
   guards: SlackGuards;
   /** Longest wait for the core before replying with an error, in ms. */
   answerTimeoutMs: number;

@@ -16,7 +16,8 @@ export {
   type FeedbackValue,
 } from './feedback-value.js';
 export { formatAnswer, type FormatOptions } from './format-answer.js';
-export { escapeText, truncate } from './mrkdwn.js';
+export { escapeText } from './mrkdwn.js';
+export { truncate } from '../shared/truncate.js';
 
 /**
  * A draft shown while an LLM answer streams: the verified sentences so far, escaped like a final answer, with no

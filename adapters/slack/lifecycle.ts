@@ -1,7 +1,7 @@
 import { Server } from 'node:http';
 import type { App } from '@slack/bolt';
 import type { SlackConfig } from './config.js';
-import type { SlackLogger } from './context.js';
+import type { AdapterLogger } from '../shared/logger.js';
 import { createConnector, type ConnectOptions } from './connect.js';
 import { ENDPOINT, type SlackReceiver } from './receiver.js';
 
@@ -12,7 +12,7 @@ export interface LifecycleOptions {
   mounted: boolean;
   /** Its `port` is used when `start` is given none. */
   config: Pick<SlackConfig, 'port'>;
-  log: SlackLogger;
+  log: AdapterLogger;
   /** The app was built with `deferInitialization`: the token is checked with Slack at start. */
   verifiesToken: boolean;
   connect?: ConnectOptions;

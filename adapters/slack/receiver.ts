@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPReceiver, SocketModeReceiver, type Logger, type Receiver } from '@slack/bolt';
+import type { ConnectionState } from '../shared/connection-state.js';
 import type { SlackConfig } from './config.js';
 
-/** What `/healthz` reports for the adapter. */
-export type ConnectionState = 'connected' | 'starting' | 'disconnected';
+export type { ConnectionState } from '../shared/connection-state.js';
 
 export const ENDPOINT = '/slack/events';
 

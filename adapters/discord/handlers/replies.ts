@@ -1,7 +1,7 @@
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { isAppError, type Lang } from '../../../src/index.js';
 import { formatError } from '../format.js';
-import type { DiscordLogger } from './context.js';
+import type { AdapterLogger } from '../../shared/logger.js';
 
 /** Every sentence the bot says on its own (answers come from the core), in each language it answers in. */
 export const MESSAGES = {
@@ -50,7 +50,7 @@ export function errorData(error: unknown): object {
 }
 
 /** Runs one Discord request; a refusal is logged with `what` and reported as false, never thrown. */
-export async function attempt(logger: DiscordLogger, what: string, action: () => Promise<unknown>): Promise<boolean> {
+export async function attempt(logger: AdapterLogger, what: string, action: () => Promise<unknown>): Promise<boolean> {
   try {
     await action();
     return true;
@@ -62,7 +62,7 @@ export async function attempt(logger: DiscordLogger, what: string, action: () =>
 
 /** Tells only the user who clicked or typed the command why nothing else happens. */
 export async function replyPrivateError(
-  logger: DiscordLogger,
+  logger: AdapterLogger,
   interaction: ChatInputCommandInteraction | ButtonInteraction,
   what: string,
   message: string,

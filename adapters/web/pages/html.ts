@@ -1,4 +1,4 @@
-import { lineLabel as sharedLineLabel } from '../../shared/citation-text.js';
+import { lineLabel as sharedLineLabel, placeLabel as sharedPlaceLabel } from '../../shared/citation-text.js';
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -10,9 +10,11 @@ export function embedJson(value: unknown): string {
   return JSON.stringify(value).replace(/</gu, '\\u003c');
 }
 
-/** `l. 602–603`, or `l. 602` for one line. */
-/** The page labels lines the French way, like the French source text it quotes. */
+/** `l. 602–603`, or `l. 602` for one line: the page labels lines the French way, like the French source text it quotes. */
 export const lineLabel = (lines: readonly [number, number]): string => sharedLineLabel(lines, 'fr');
+
+/** `p. 3, l. 40–42` for a passage of a PDF, `l. 40–42` otherwise. */
+export const placeLabel = (lines: readonly [number, number], page?: number): string => sharedPlaceLabel(lines, 'fr', page);
 
 /** Where a citation opens: `?hl=` highlights without JavaScript, the fragment scrolls and highlights with it. */
 export function docHref(doc: string, lines: readonly [number, number]): string {
