@@ -11,6 +11,7 @@ import { handleInteraction } from './handlers/interactions.js';
 import { handleMessage } from './handlers/messages.js';
 import { errorData } from './handlers/replies.js';
 import { createInFlight } from './in-flight.js';
+import { WINDOW, outlastsWindow } from './windows.js';
 
 export type { ConnectionState } from './connection-state.js';
 export type { AdapterLogger as DiscordLogger } from '../shared/logger.js';
@@ -53,7 +54,8 @@ function createClient(options: DiscordBotOptions): Client {
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
     allowedMentions: { parse: [] },
-    rest: { ...(options.config.apiUrl ? { api: options.config.apiUrl } : {}), ...options.restOptions },
+    // A rate-limit wait past the call's window fails at once: the handlers report it instead of replying late.
+    rest: { rejectOnRateLimit: outlastsWindow, ...(options.config.apiUrl ? { api: options.config.apiUrl } : {}), ...options.restOptions },
   });
 }
 
@@ -67,7 +69,8 @@ function createContext(options: DiscordBotOptions, client: Client): HandlerConte
     memory: createDiscordMemory(options.state ?? openEmbeddedStore({ file: ':memory:' }), logger),
     allowedChannels: new Set(options.config.allowedChannels),
     format: { publicUrl: options.publicUrl },
-    answerTimeoutMs: options.answerTimeoutMs ?? 60_000,
+    // The deferred reply can be edited for 15 minutes; an answer must come, or be given up, well before.
+    answerTimeoutMs: Math.min(options.answerTimeoutMs ?? 60_000, WINDOW.editMs - 60_000),
     draftIntervalMs: options.draftIntervalMs,
   };
 }

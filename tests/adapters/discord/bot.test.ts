@@ -348,6 +348,39 @@ describe('Discord bot over a fake Discord API', () => {
     expect(answers).toEqual([]);
   });
 
+  it('reports briefly in the channel, within the 3 s window, when Discord rate-limits the callback for 30 s', async () => {
+    const b = startBot();
+    api.script('POST', CALLBACK, api.rateLimited(30));
+    await askBySlash(b);
+    // One callback, refused at once rather than waited on; the core is never asked, so no answer can come late.
+    expect(api.find('POST', CALLBACK)).toHaveLength(1);
+    expect(answers).toEqual([]);
+    expect(api.find('PATCH', ORIGINAL)).toEqual([]);
+    const [report, ...more] = api.find('POST', new RegExp(`/channels/${CHANNEL_ID}/messages$`));
+    expect(more).toEqual([]);
+    expect(body(report).content).toBe(`⚠️ Discord retient mes réponses pendant 30 s : cette question est restée sans réponse. Reposez-la ensuite.\n> ${QUESTION}`);
+    expect(body(report).allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('never tells the channel about a private question it could not acknowledge', async () => {
+    const b = startBot();
+    api.script('POST', CALLBACK, api.rateLimited(30));
+    await askBySlash(b, { private: true });
+    expect(answers).toEqual([]);
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([expect.stringMatching(/^POST .*\/callback$/)]);
+  });
+
+  it('turns a deferral Discord takes too late into the brief report, never into the answer', async () => {
+    const b = startBot();
+    api.script('POST', CALLBACK, { status: 204, delayMs: 3200 });
+    await askBySlash(b);
+    expect(answers).toEqual([]);
+    expect(body(api.find('POST', new RegExp(`/channels/${CHANNEL_ID}/messages$`))[0]).content).toMatch(/^⚠️ Discord n’a pas pris ma réponse à temps/u);
+    const late = await api.waitFor((r) => r.method === 'PATCH' && ORIGINAL.test(r.path));
+    expect(body(late).content).toBe('⚠️ Discord n’a pas pris ma réponse à temps : cette question est restée sans réponse. Posez-la de nouveau.');
+    expect(body(late).embeds).toEqual([]);
+  });
+
   it('answers only in allowed channels (DMs always allowed)', async () => {
     const b = startBot({ allowedChannels: [CHANNEL_ID] });
     await askBySlash(b, { channelId: OTHER_CHANNEL_ID });

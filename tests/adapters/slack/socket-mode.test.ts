@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSlackApp, type SlackApp } from '../../../adapters/slack/app.js';
 import type { Core } from '../../../src/index.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../../support/slack-api.js';
-import { BOT_ID, BOT_USER_ID, eventEnvelope, mentionEvent, testSlackConfig } from '../../support/slack-requests.js';
+import { eventEnvelope, mentionEvent, testSlackConfig } from '../../support/slack-requests.js';
 import { attachSocketMode, type FakeSocketMode } from '../../support/slack-socket.js';
 import { getTestCore } from '../../support/test-core.js';
 
