@@ -1,4 +1,4 @@
-import { citationPath, type Lang } from '../../src/index.js';
+import type { Lang } from '../../src/index.js';
 
 /** The line above the quotes of an answer: the quotes follow, each once, each with its source under it. */
 export const ANSWER_LEAD: Record<Lang, string> = {
@@ -45,9 +45,16 @@ export function placeLabel(lines: readonly [number, number], lang: Lang, page?: 
 }
 
 /**
- * The source viewer's address for `lines` of `doc` (`<publicUrl>/doc/<doc>#L<a>-L<b>`), or undefined without a
- * public URL: the one place a chat answer's source link is built; each adapter only wraps it in its own markup.
+ * Where the source viewer shows `lines` of `doc`: `/doc/<doc>?hl=<a>-<b>#L<a>-L<b>`. `?hl=` highlights the lines
+ * without JavaScript, the fragment scrolls to them. The one format of a source link, for the web page's own links and
+ * (after the public URL) for Slack's and Discord's; each adapter only wraps it in its own markup.
  */
+export function sourcePath(doc: string, lines: readonly [number, number]): string {
+  const [first, last] = lines;
+  return `/doc/${encodeURIComponent(doc)}?hl=${first}-${last}#L${first}-L${last}`;
+}
+
+/** The absolute source link of a chat answer (`<publicUrl>` + {@link sourcePath}), or undefined without a public URL. */
 export function sourceUrl(publicUrl: string | undefined, doc: string, lines: readonly [number, number]): string | undefined {
-  return publicUrl === undefined ? undefined : `${publicUrl}${citationPath(doc, lines)}`;
+  return publicUrl === undefined ? undefined : `${publicUrl}${sourcePath(doc, lines)}`;
 }

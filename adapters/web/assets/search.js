@@ -18,7 +18,7 @@
     return node;
   }
   function lineLabel(lines) { return lines[0] === lines[1] ? 'l. ' + lines[0] : 'l. ' + lines[0] + '–' + lines[1]; }
-  // The server's placeLabel (adapters/shared/citation-text.ts), French like the quotes: "p. 3, l. 40–42" for a PDF.
+  // placeLabel and docHref mirror adapters/shared/citation-text.ts (placeLabel, sourcePath), French like the quotes: "p. 3, l. 40–42" for a PDF.
   function placeLabel(item) { return (item.page ? 'p. ' + item.page + ', ' : '') + lineLabel(item.lines); }
   function docHref(doc, lines) {
     return '/doc/' + encodeURIComponent(doc) + '?hl=' + lines[0] + '-' + lines[1] + '#L' + lines[0] + '-L' + lines[1];

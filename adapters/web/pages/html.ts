@@ -1,4 +1,4 @@
-import { lineLabel as sharedLineLabel, placeLabel as sharedPlaceLabel } from '../../shared/citation-text.js';
+import { lineLabel as sharedLineLabel, placeLabel as sharedPlaceLabel, sourcePath } from '../../shared/citation-text.js';
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -16,10 +16,8 @@ export const lineLabel = (lines: readonly [number, number]): string => sharedLin
 /** `p. 3, l. 40–42` for a passage of a PDF, `l. 40–42` otherwise. */
 export const placeLabel = (lines: readonly [number, number], page?: number): string => sharedPlaceLabel(lines, 'fr', page);
 
-/** Where a citation opens: `?hl=` highlights without JavaScript, the fragment scrolls and highlights with it. */
-export function docHref(doc: string, lines: readonly [number, number]): string {
-  return `/doc/${encodeURIComponent(doc)}?hl=${lines[0]}-${lines[1]}#L${lines[0]}-L${lines[1]}`;
-}
+/** Where a citation opens (the same link as in Slack and Discord, without the host). */
+export const docHref = sourcePath;
 
 export interface LayoutParts {
   lang: string;
