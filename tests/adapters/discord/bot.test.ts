@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError, createFeedbackLog, isVerbatim, type Answer, type Core } from '../../../src/index.js';
 import { createDiscordBot, type DiscordBot } from '../../../adapters/discord/bot.js';
@@ -280,6 +280,23 @@ describe('Discord bot over a fake Discord API', () => {
       question: QUESTION,
       citations: answer.citations.map((c) => c.passageId),
     });
+  });
+
+  it('tells the voter when the vote could not be written, and lets them vote again once it can be', async () => {
+    const b = startBot();
+    await askBySlash(b);
+    const ids = body(api.find('PATCH', ORIGINAL)[0]).components?.flatMap((row) => row.components.map((c) => c.custom_id)) ?? [];
+    const helpful = ids.find((id) => id.startsWith('dpl:up:')) ?? '';
+    // The log's folder is a file: every write fails, as on a full or read-only disk.
+    writeFileSync(dirname(feedbackPath), '');
+    dispatch(b.client, 'INTERACTION_CREATE', buttonPacket({ customId: helpful }));
+    await b.whenIdle();
+    rmSync(dirname(feedbackPath));
+    dispatch(b.client, 'INTERACTION_CREATE', buttonPacket({ customId: helpful }));
+    await b.whenIdle();
+    const replies = api.find('POST', CALLBACK).slice(1).map((r) => body(r).data?.content);
+    expect(replies).toEqual(['Désolé, votre avis n’a pas pu être enregistré.', 'Merci, votre avis a été enregistré.']);
+    expect(readFileSync(feedbackPath, 'utf8').trim().split('\n')).toHaveLength(1);
   });
 
   it('says so when a button refers to a forgotten answer', async () => {

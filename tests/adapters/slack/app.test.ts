@@ -174,6 +174,20 @@ describe('Slack app over HTTP', () => {
     expect(posts()).toHaveLength(0);
   });
 
+  it('refuses requests signed more than five minutes ahead or behind (401), and takes one four minutes ahead', async () => {
+    const { url } = await startApp();
+    const now = Math.floor(Date.now() / 1000);
+    const ahead = await postSigned(url, eventEnvelope(mentionEvent(QUESTION)), { timestamp: now + 6 * 60 });
+    const behind = await postSigned(url, eventEnvelope(mentionEvent(QUESTION)), { timestamp: now - 6 * 60 });
+    expect([ahead.status, behind.status]).toEqual([401, 401]);
+    const within = await postSigned(url, eventEnvelope(mentionEvent(QUESTION)), { timestamp: now + 4 * 60 });
+    expect(within.status).toBe(200);
+    // Only the request within the window is answered.
+    await waitForPosts(1);
+    await sleep(200);
+    expect(posts()).toHaveLength(1);
+  });
+
   it('respects the channel allow-list (DMs stay open)', async () => {
     const { url } = await startApp({ config: { allowedChannels: ['CALLOWED'] } });
     await sendEvent(url, mentionEvent(QUESTION, { channel: 'CBLOCKED' }));
