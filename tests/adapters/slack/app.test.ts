@@ -114,6 +114,15 @@ describe('Slack app over HTTP', () => {
     expect(removed?.at ?? 0).toBeGreaterThanOrEqual(post?.at ?? Number.POSITIVE_INFINITY);
   });
 
+  it('answers an empty mention with help in French and English (nothing says which the user reads)', async () => {
+    const { url } = await startApp();
+    await sendEvent(url, mentionEvent(''));
+    const [post] = await waitForPosts(1);
+    expect(blocksText(post)).toContain('Posez-moi une question');
+    expect(blocksText(post)).toContain('Ask me a question');
+    expect(blocksText(post)).toContain('`/diplomate ');
+  });
+
   it('replies inside an existing thread when mentioned there', async () => {
     const { url } = await startApp();
     await sendEvent(url, mentionEvent(QUESTION, { thread_ts: '1600000000.000100' }));
@@ -220,7 +229,8 @@ describe('Slack app over HTTP', () => {
     expect(clicked.status).toBe(200);
     const [shared] = await waitForPosts(1);
     expect(shared?.body['channel']).toBe('C1');
-    expect(blocksText(shared)).toContain('<@U123> asked');
+    // Said in the question's language, like the rest of the shared answer.
+    expect(blocksText(shared)).toContain('<@U123> a demandé :');
     expect(blocksText(shared)).not.toContain(ACTION_SHARE);
     // The answer shown is the one shared: the core is not asked again.
     expect(asked).toBe(1);
