@@ -11,7 +11,7 @@ import { handleInteraction } from './handlers/interactions.js';
 import { handleMessage } from './handlers/messages.js';
 import { errorData } from './handlers/replies.js';
 import { createInFlight } from './in-flight.js';
-import { WINDOW, outlastsWindow } from './windows.js';
+import { RESPOND_BUDGET_MS, WINDOW, outlastsWindow } from './windows.js';
 
 export type { ConnectionState } from './connection-state.js';
 export type { AdapterLogger as DiscordLogger } from '../shared/logger.js';
@@ -31,6 +31,8 @@ export interface DiscordBotOptions {
   publicUrl?: string;
   /** Shortest time between two edits of a streamed answer's draft, in ms (default about one per second). */
   draftIntervalMs?: number;
+  /** How much of Discord's 3 s an acknowledgement may take, in ms, counted from receipt (default 2500). */
+  respondWithinMs?: number;
 }
 
 export interface DiscordBot {
@@ -72,6 +74,7 @@ function createContext(options: DiscordBotOptions, client: Client): HandlerConte
     // The deferred reply can be edited for 15 minutes; an answer must come, or be given up, well before.
     answerTimeoutMs: Math.min(options.answerTimeoutMs ?? 60_000, WINDOW.editMs - 60_000),
     draftIntervalMs: options.draftIntervalMs,
+    respondWithinMs: Math.min(options.respondWithinMs ?? RESPOND_BUDGET_MS, WINDOW.respondMs),
   };
 }
 

@@ -2,7 +2,6 @@ import { RateLimitError, Routes, type ChatInputCommandInteraction } from 'discor
 import { withDeadline, isTimeout } from '../../shared/deadline.js';
 import { truncate } from '../../shared/truncate.js';
 import { escapeMarkdown, formatError } from '../format.js';
-import { RESPOND_BUDGET_MS } from '../windows.js';
 import type { HandlerContext } from './context.js';
 import { MESSAGES, attempt, errorData, localeLanguage } from './replies.js';
 
@@ -23,13 +22,13 @@ export interface Acknowledgement {
  */
 export async function acknowledgeInTime(ctx: HandlerContext, interaction: ChatInputCommandInteraction, ack: Acknowledgement): Promise<boolean> {
   const said = MESSAGES[localeLanguage(interaction.locale)];
-  const left = Math.max(0, RESPOND_BUDGET_MS - (Date.now() - ack.receivedAt));
+  const left = Math.max(0, ctx.respondWithinMs - (Date.now() - ack.receivedAt));
   const call = ack.acknowledge();
   try {
     await withDeadline(call, left, said.notAcknowledged);
     return true;
   } catch (error) {
-    ctx.logger.warn({ ...errorData(error), interaction: interaction.id, windowMs: RESPOND_BUDGET_MS }, 'discord: interaction not acknowledged within its window');
+    ctx.logger.warn({ ...errorData(error), interaction: interaction.id, withinMs: ctx.respondWithinMs }, 'discord: interaction not acknowledged within its window');
     // Refused otherwise ("unknown interaction": expired, or acknowledged by another replica), there is nothing to report.
     if (!(error instanceof RateLimitError) && !isTimeout(error)) return false;
     const report = error instanceof RateLimitError ? said.rateLimited(Math.round(error.retryAfter / 1000)) : said.notAcknowledged;

@@ -20,6 +20,8 @@ export interface HandlerContext {
   answerTimeoutMs: number;
   /** Shortest time between two draft edits, in ms (undefined: the throttle's default). */
   draftIntervalMs: number | undefined;
+  /** How much of Discord's 3 s window an acknowledgement may take, in ms from receipt. */
+  respondWithinMs: number;
 }
 
 export function channelAllowed(ctx: HandlerContext, channelId: string | null, inGuild: boolean): boolean {
