@@ -14,6 +14,8 @@ let fake: FakeSlackApi;
 let socket: FakeSocketMode;
 let core: Core;
 let slack: SlackApp;
+/** What the core waits for before answering: nothing, unless a test holds it back. */
+let gate: Promise<void> = Promise.resolve();
 
 /** An `events_api` envelope as Slack sends it over the WebSocket. */
 function eventsApi(envelopeId: string, event: Record<string, unknown>, eventId: string, retry = 0): Record<string, unknown> {
@@ -32,8 +34,14 @@ beforeAll(async () => {
   socket = attachSocketMode(fake);
   core = await getTestCore();
   // Without known bot ids the token is checked with auth.test first, as in production.
+  const held: Pick<Core, 'ask'> = {
+    async ask(question, options) {
+      await gate;
+      return core.ask(question, options);
+    },
+  };
   slack = createSlackApp({
-    core,
+    core: held,
     config: testSlackConfig(`${fake.url}/api/`, { appToken: APP_TOKEN }),
     logger: silent,
     clientOptions: { retryConfig: { retries: 0 } },
@@ -58,11 +66,17 @@ describe('Slack in Socket Mode (the real Bolt SocketModeReceiver against a loopb
     await vi.waitFor(() => expect(slack.state()).toBe('connected'), { timeout: 5000 });
   });
 
-  it('acks an app_mention envelope with its envelope_id, then posts the cited answer in the thread', async () => {
+  it('acks an app_mention envelope with its envelope_id at once, then posts the cited answer in the thread', async () => {
+    let release: () => void = () => {};
+    gate = new Promise((resolve) => (release = resolve));
     const mention = mentionEvent(QUESTION, { user: 'U123' });
     socket.send(eventsApi('env-mention-1', mention, 'EvSocket1'));
+    // Acked while the core is still held back: Slack's 3 s do not wait for the answer.
     await vi.waitFor(() => expect(socket.received.map((m) => m['envelope_id'])).toContain('env-mention-1'), { timeout: 5000 });
     expect(socket.received.find((m) => m['envelope_id'] === 'env-mention-1')).toEqual({ envelope_id: 'env-mention-1', payload: {} });
+    expect(fake.callsTo('chat.postMessage')).toEqual([]);
+    release();
+    gate = Promise.resolve();
 
     await vi.waitFor(() => expect(fake.callsTo('chat.postMessage').length).toBe(1), { timeout: 15_000 });
     const post = fake.callsTo('chat.postMessage')[0];
