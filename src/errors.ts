@@ -14,6 +14,8 @@ export type AppErrorCode =
   | 'UPSTREAM'
   /** The process is shutting down and takes no new question. */
   | 'SHUTTING_DOWN'
+  /** A call outlived its deadline (the core, or a chat platform's response window); its late result is dropped. */
+  | 'TIMEOUT'
   | 'INTERNAL';
 
 /** The one error class of the project: a string code for programs, a short message fit for a user. */

@@ -5,20 +5,22 @@ import type { StateStore } from '../shared/state-store.js';
 import type { DiscordConfig } from './config.js';
 import { createDiscordMemory } from './discord-memory.js';
 import { watchConnection, type ConnectionState } from './connection-state.js';
-import type { DiscordLogger, HandlerContext } from './handlers/context.js';
+import { silentLogger, type AdapterLogger } from '../shared/logger.js';
+import type { HandlerContext } from './handlers/context.js';
 import { handleInteraction } from './handlers/interactions.js';
 import { handleMessage } from './handlers/messages.js';
 import { errorData } from './handlers/replies.js';
 import { createInFlight } from './in-flight.js';
+import { RESPOND_BUDGET_MS, WINDOW, outlastsWindow } from './windows.js';
 
 export type { ConnectionState } from './connection-state.js';
-export type { DiscordLogger } from './handlers/context.js';
+export type { AdapterLogger as DiscordLogger } from '../shared/logger.js';
 
 export interface DiscordBotOptions {
   core: Core;
   config: DiscordConfig;
   feedback: FeedbackLog;
-  logger?: DiscordLogger;
+  logger?: AdapterLogger;
   /** Extra REST options (e.g. `{ retries: 0 }` in tests). `config.apiUrl` sets `api`. */
   restOptions?: Partial<RESTOptions>;
   /** Give up on an answer after this long and say so (default 60 s; interaction tokens last 15 min). */
@@ -29,6 +31,8 @@ export interface DiscordBotOptions {
   publicUrl?: string;
   /** Shortest time between two edits of a streamed answer's draft, in ms (default about one per second). */
   draftIntervalMs?: number;
+  /** How much of Discord's 3 s an acknowledgement may take, in ms, counted from receipt (default 2500). */
+  respondWithinMs?: number;
 }
 
 export interface DiscordBot {
@@ -47,19 +51,18 @@ export interface DiscordBot {
   state(): ConnectionState;
 }
 
-const noopLogger: DiscordLogger = { info() {}, warn() {}, error() {} };
-
 function createClient(options: DiscordBotOptions): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
     allowedMentions: { parse: [] },
-    rest: { ...(options.config.apiUrl ? { api: options.config.apiUrl } : {}), ...options.restOptions },
+    // A rate-limit wait past the call's window fails at once: the handlers report it instead of replying late.
+    rest: { rejectOnRateLimit: outlastsWindow, ...(options.config.apiUrl ? { api: options.config.apiUrl } : {}), ...options.restOptions },
   });
 }
 
 function createContext(options: DiscordBotOptions, client: Client): HandlerContext {
-  const logger = options.logger ?? noopLogger;
+  const logger = options.logger ?? silentLogger;
   return {
     core: options.core,
     feedback: options.feedback,
@@ -68,8 +71,10 @@ function createContext(options: DiscordBotOptions, client: Client): HandlerConte
     memory: createDiscordMemory(options.state ?? openEmbeddedStore({ file: ':memory:' }), logger),
     allowedChannels: new Set(options.config.allowedChannels),
     format: { publicUrl: options.publicUrl },
-    answerTimeoutMs: options.answerTimeoutMs ?? 60_000,
+    // The deferred reply can be edited for 15 minutes; an answer must come, or be given up, well before.
+    answerTimeoutMs: Math.min(options.answerTimeoutMs ?? 60_000, WINDOW.editMs - 60_000),
     draftIntervalMs: options.draftIntervalMs,
+    respondWithinMs: Math.min(options.respondWithinMs ?? RESPOND_BUDGET_MS, WINDOW.respondMs),
   };
 }
 

@@ -1,8 +1,8 @@
 import { Events, type Client } from 'discord.js';
-import type { DiscordLogger } from './handlers/context.js';
+import type { ConnectionState } from '../shared/connection-state.js';
+import type { AdapterLogger } from '../shared/logger.js';
 
-/** What `/healthz` reports for the adapter. */
-export type ConnectionState = 'connected' | 'starting' | 'disconnected';
+export type { ConnectionState } from '../shared/connection-state.js';
 
 export interface ConnectionStateHolder {
   get(): ConnectionState;
@@ -11,7 +11,7 @@ export interface ConnectionStateHolder {
 }
 
 /** Follows the gateway shards' events; logs the first successful connection. */
-export function watchConnection(client: Client, logger: DiscordLogger): ConnectionStateHolder {
+export function watchConnection(client: Client, logger: AdapterLogger): ConnectionStateHolder {
   let state: ConnectionState = 'disconnected';
   client.on(Events.ShardReady, () => (state = 'connected'));
   client.on(Events.ShardResume, () => (state = 'connected'));

@@ -3,7 +3,7 @@ import { DAY, HOUR } from '../shared/seconds.js';
 import { orSafe } from '../shared/or-safe.js';
 import type { StateStore } from '../shared/state-store.js';
 import { newAnswerId, parseStoredAnswer, storedAnswer } from '../shared/stored-answer.js';
-import type { DiscordLogger } from './handlers/context.js';
+import type { AdapterLogger } from '../shared/logger.js';
 
 /** How long each kind of key is kept, in seconds. */
 const TTL = {
@@ -30,7 +30,7 @@ export interface DiscordMemory {
   forgetVote(vote: string): Promise<void>;
 }
 
-export function createDiscordMemory(state: StateStore, log: DiscordLogger): DiscordMemory {
+export function createDiscordMemory(state: StateStore, log: AdapterLogger): DiscordMemory {
   const failed = (what: string) => (error: unknown) => {
     log.warn({ err: error instanceof Error ? error.message : 'unknown', store: state.health().store }, `discord: state store failed: ${what}`);
   };

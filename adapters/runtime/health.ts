@@ -1,8 +1,9 @@
 import type { Core } from '../../src/index.js';
+import type { ConnectionState } from '../shared/connection-state.js';
 import type { StoreHealth } from '../shared/state-store.js';
 import type { HealthReport } from '../web/server.js';
 
-export type ConnectionState = HealthReport['adapters'][string];
+export type { ConnectionState } from '../shared/connection-state.js';
 
 /**
  * `/healthz`: healthy when the index is loaded, every adapter is connected, the state store answers and no shutdown

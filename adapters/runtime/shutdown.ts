@@ -1,8 +1,7 @@
+import type { AdapterLogger } from '../shared/logger.js';
+
 /** The few logging methods used; a pino logger fits. */
-interface ShutdownLogger {
-  info(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+type ShutdownLogger = Pick<AdapterLogger, 'info' | 'error'>;
 
 /**
  * On the first SIGTERM or SIGINT runs `stop` and exits 0 (1 if it fails); a second signal exits 1 at once, for an

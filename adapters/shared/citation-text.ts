@@ -29,3 +29,32 @@ export function whereParts(citation: { section: string; paragraph: string; date:
   const parts = [citation.section, paragraphMark(citation.section, citation.paragraph), citation.date];
   return parts.filter((part) => part.trim() !== '');
 }
+
+/** "p. 3" in French, "page 3" in English: the page of a document added from a PDF. */
+export function pageLabel(page: number, lang: Lang): string {
+  return lang === 'fr' ? `p. ${page}` : `page ${page}`;
+}
+
+/**
+ * Where a quote stands in its document, as the link to the source viewer reads: "p. 3, l. 40–42" for a PDF's
+ * passage, "l. 40–42" otherwise (English: "page 3, lines 40–42").
+ */
+export function placeLabel(lines: readonly [number, number], lang: Lang, page?: number): string {
+  const range = lineLabel(lines, lang);
+  return page === undefined ? range : `${pageLabel(page, lang)}, ${range}`;
+}
+
+/**
+ * Where the source viewer shows `lines` of `doc`: `/doc/<doc>?hl=<a>-<b>#L<a>-L<b>`. `?hl=` highlights the lines
+ * without JavaScript, the fragment scrolls to them. The one format of a source link, for the web page's own links and
+ * (after the public URL) for Slack's and Discord's; each adapter only wraps it in its own markup.
+ */
+export function sourcePath(doc: string, lines: readonly [number, number]): string {
+  const [first, last] = lines;
+  return `/doc/${encodeURIComponent(doc)}?hl=${first}-${last}#L${first}-L${last}`;
+}
+
+/** The absolute source link of a chat answer (`<publicUrl>` + {@link sourcePath}), or undefined without a public URL. */
+export function sourceUrl(publicUrl: string | undefined, doc: string, lines: readonly [number, number]): string | undefined {
+  return publicUrl === undefined ? undefined : `${publicUrl}${sourcePath(doc, lines)}`;
+}

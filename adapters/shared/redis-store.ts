@@ -1,12 +1,10 @@
 import { Redis } from 'ioredis';
 import { AppError } from '../../src/index.js';
+import type { AdapterLogger } from './logger.js';
 import type { RateDecision, StateStore } from './state-store.js';
 
 /** The few logging methods used; a pino logger fits. */
-export interface StoreLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-}
+export type StoreLogger = Pick<AdapterLogger, 'info' | 'warn'>;
 
 export interface RedisStoreOptions {
   /** `redis://` or `rediss://` URL; never logged (it may hold a password). */

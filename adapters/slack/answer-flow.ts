@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { describeError, questionLanguage, type Answer, type Lang } from '../../src/index.js';
 import { errorCode } from './bolt-logger.js';
 import { MESSAGES, type SlackContext } from './context.js';
-import { TimeoutError, withTimeout } from './delivery-guards.js';
+import { isTimeout, withDeadline } from '../shared/deadline.js';
 import { formatAnswer, formatError, type SlackMessage } from './format.js';
 
 /** Asks the core within the time box (streaming drafts to `onDraft` if given); returns a message to post either way. */
@@ -14,15 +14,17 @@ export async function answerFor(
 ): Promise<{ message: SlackMessage; answer: Answer | null }> {
   const { core, log, answerTimeoutMs: timeoutMs } = ctx;
   const giveUp = new AbortController();
+  const said = MESSAGES[questionLanguage(question)];
   try {
-    const answer = await withTimeout(core.ask(question, { signal: giveUp.signal, ...(onDraft ? { onDraft } : {}) }), timeoutMs);
+    const asked = core.ask(question, { signal: giveUp.signal, ...(onDraft ? { onDraft } : {}) });
+    // Past the deadline the late answer is dropped: stop the LLM too.
+    const answer = await withDeadline(asked, timeoutMs, said.timeout, () => giveUp.abort());
     const shareId = share ? ((await ctx.guards.memory.rememberAnswer(answer)) ?? undefined) : undefined;
     return { message: formatAnswer(answer, { share, publicUrl: ctx.publicUrl, ...(shareId ? { shareId } : {}) }), answer };
   } catch (error) {
-    if (error instanceof TimeoutError) {
-      giveUp.abort(); // the late answer is dropped: stop the LLM too
+    if (isTimeout(error)) {
       log.warn({ timeoutMs }, 'core answer timed out');
-      return { message: formatError(MESSAGES[questionLanguage(question)].timeout), answer: null };
+      return { message: formatError(error.message), answer: null };
     }
     log.warn({ err: describeError(error) }, 'core answer failed');
     return { message: formatError(describeError(error)), answer: null };

@@ -6,7 +6,8 @@ import { openEmbeddedStore } from '../shared/embedded-store.js';
 import type { StateStore } from '../shared/state-store.js';
 import { toBoltLogger } from './bolt-logger.js';
 import type { SlackConfig } from './config.js';
-import type { SlackContext, SlackGuards, SlackLogger } from './context.js';
+import type { AdapterLogger } from '../shared/logger.js';
+import type { SlackContext, SlackGuards } from './context.js';
 import { registerActions } from './handlers/actions.js';
 import { registerMentions } from './handlers/mentions.js';
 import { registerMessages } from './handlers/messages.js';
@@ -16,14 +17,14 @@ import { createLifecycle } from './lifecycle.js';
 import { createSlackMemory } from './slack-memory.js';
 import { createSlackReceiver, type ConnectionState } from './receiver.js';
 
-export type { SlackLogger } from './context.js';
+export type { AdapterLogger as SlackLogger } from '../shared/logger.js';
 
 export interface SlackAppOptions {
   core: Pick<Core, 'ask'>;
   config: SlackConfig;
   /** Where helpful / not-helpful votes go; without it votes are only acknowledged. */
   feedback?: FeedbackLog;
-  logger?: SlackLogger;
+  logger?: AdapterLogger;
   /** Longest wait for the core before replying with an error (default 20 s); a late answer is dropped. */
   answerTimeoutMs?: number;
   /** Known bot ids skip the `auth.test` call (tests, or operators who know them). */

@@ -1,4 +1,5 @@
-import { truncate } from './mrkdwn.js';
+import type { types } from '@slack/bolt';
+import { truncate } from '../shared/truncate.js';
 
 /** Slack Block Kit limits this module stays within. */
 export const LIMITS = {
@@ -19,27 +20,18 @@ export const LIMITS = {
   seeAlso: 5,
 } as const;
 
-export interface MrkdwnText {
-  type: 'mrkdwn';
-  text: string;
-}
-export interface PlainText {
-  type: 'plain_text';
-  text: string;
-  emoji?: boolean;
-}
-export interface ButtonElement {
-  type: 'button';
-  action_id: string;
-  text: PlainText;
-  value: string;
-  style?: 'primary' | 'danger';
-}
-export type SlackBlock =
-  | { type: 'section'; block_id?: string; text: MrkdwnText }
-  | { type: 'divider' }
-  | { type: 'context'; elements: MrkdwnText[] }
-  | { type: 'actions'; block_id?: string; elements: ButtonElement[] };
+export type MrkdwnText = types.MrkdwnElement;
+export type PlainText = types.PlainTextElement;
+
+/*
+ * Bolt's own Block Kit types, narrowed to the shapes this adapter produces (mrkdwn sections and context, buttons with
+ * a value), so the compiler checks each block against Slack's schema and the formatters can read them back.
+ */
+export type ButtonElement = types.Button & { action_id: string; text: PlainText; value: string };
+export type SectionBlock = types.SectionBlock & { text: MrkdwnText };
+export type ContextBlock = types.ContextBlock & { elements: MrkdwnText[] };
+export type ActionsBlock = types.ActionsBlock & { elements: ButtonElement[] };
+export type SlackBlock = SectionBlock | types.DividerBlock | ContextBlock | ActionsBlock;
 
 /** A ready-to-post message: `text` is the notification / accessibility fallback. */
 export interface SlackMessage {

@@ -1,8 +1,8 @@
 import { LogLevel, type Logger } from '@slack/bolt';
-import type { SlackLogger } from './context.js';
+import type { AdapterLogger } from '../shared/logger.js';
 
 /** Routes Bolt's own log lines (warnings and errors only) to our logger. */
-export function toBoltLogger(log: SlackLogger): Logger {
+export function toBoltLogger(log: AdapterLogger): Logger {
   let level: LogLevel = LogLevel.WARN;
   const text = (parts: unknown[]): string => parts.map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : String(p))).join(' ');
   return {

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { SlackLogger } from './context.js';
+import type { AdapterLogger } from '../shared/logger.js';
 import type { ConnectionState } from './receiver.js';
 
 /** Slack's answers to `auth.test` that retrying cannot fix: the token itself is refused. */
@@ -25,7 +25,7 @@ export interface Connector {
 export function createConnector(
   app: App,
   setState: (state: ConnectionState) => void,
-  log: SlackLogger,
+  log: AdapterLogger,
   onConnected: () => Promise<void>,
   options: ConnectOptions = {},
 ): Connector {

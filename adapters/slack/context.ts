@@ -1,14 +1,7 @@
 import type { Core, FeedbackLog, Lang } from '../../src/index.js';
+import type { AdapterLogger } from '../shared/logger.js';
 import type { SlackConfig } from './config.js';
 import type { SlackMemory } from './slack-memory.js';
-
-/** The few logging methods used; a pino logger fits. */
-export interface SlackLogger {
-  debug(obj: object, msg?: string): void;
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
 
 /** What the handlers check before answering: de-duplication, followed threads and votes (kept in the state store), channels. */
 export interface SlackGuards {
@@ -21,7 +14,7 @@ export interface SlackContext {
   core: Pick<Core, 'ask'>;
   config: SlackConfig;
   feedback: FeedbackLog | undefined;
-  log: SlackLogger;
+  log: AdapterLogger;
   guards: SlackGuards;
   /** Longest wait for the core before replying with an error, in ms. */
   answerTimeoutMs: number;
@@ -41,6 +34,10 @@ export const MESSAGES = {
     alreadyVoted: 'You have already given feedback on this answer.',
     shared: 'Shared to the channel.',
     shareFailed: 'I could not post in this channel; invite me with /invite and try again.',
+    asked: 'asked:',
+    help: 'Ask me a question about France’s digital-diplomacy documents, in French or English, e.g.',
+    helpExample: 'What is France’s position on Internet governance?',
+    helpAfter: 'I answer with verbatim quotes, each with its document, section and lines.',
   },
   fr: {
     timeout: 'Désolé, la recherche d’une réponse a pris trop de temps. Réessayez dans un instant.',
@@ -51,5 +48,9 @@ export const MESSAGES = {
     alreadyVoted: 'Vous avez déjà donné votre avis sur cette réponse.',
     shared: 'Partagé dans le canal.',
     shareFailed: 'Je ne peux pas publier dans ce canal ; invitez-moi avec /invite et réessayez.',
+    asked: 'a demandé :',
+    help: 'Posez-moi une question sur les documents de diplomatie numérique de la France, en français ou en anglais, par ex.',
+    helpExample: 'Quelle est la position de la France sur la gouvernance de l’Internet ?',
+    helpAfter: 'Je réponds par des citations exactes, chacune avec son document, sa section et ses lignes.',
   },
 } as const satisfies Record<Lang, Record<string, string>>;

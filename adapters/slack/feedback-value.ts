@@ -1,5 +1,5 @@
 import { LIMITS } from './blocks.js';
-import { truncate } from './mrkdwn.js';
+import { truncate } from '../shared/truncate.js';
 
 export const ACTION_HELPFUL = 'feedback_helpful';
 export const ACTION_NOT_HELPFUL = 'feedback_not_helpful';

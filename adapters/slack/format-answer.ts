@@ -1,7 +1,7 @@
-import { citationPath, type Answer, type Citation, type SearchHit } from '../../src/index.js';
+import type { Answer, Citation, SearchHit } from '../../src/index.js';
 import { LIMITS, fit, section, type ButtonElement, type SlackBlock, type SlackMessage } from './blocks.js';
 import { ACTION_HELPFUL, ACTION_NOT_HELPFUL, ACTION_SHARE, encodeFeedbackValue } from './feedback-value.js';
-import { ANSWER_LEAD, lineLabel, paragraphMark, whereParts } from '../shared/citation-text.js';
+import { ANSWER_LEAD, paragraphMark, placeLabel, sourceUrl, whereParts } from '../shared/citation-text.js';
 import { quoteLines, safe } from './mrkdwn.js';
 
 export interface FormatOptions {
@@ -32,16 +32,17 @@ const LABELS = {
   },
 } as const;
 
-/** The line range, as a `<url|label>` link to the source viewer when a public URL is known. */
-function linesLink(doc: string, lines: readonly [number, number], lang: 'fr' | 'en', publicUrl: string | undefined): string {
-  const label = safe(lineLabel(lines, lang), 100);
-  return publicUrl === undefined ? label : `<${publicUrl}${citationPath(doc, lines)}|${label}>`;
+/** Where a quote stands (line range, and page for a PDF), as a `<url|label>` link to the source viewer when a public URL is known. */
+function placeLink(place: { doc: string; lines: [number, number]; page?: number | undefined }, lang: 'fr' | 'en', publicUrl: string | undefined): string {
+  const label = safe(placeLabel(place.lines, lang, place.page), 100);
+  const url = sourceUrl(publicUrl, place.doc, place.lines);
+  return url === undefined ? label : `<${url}|${label}>`;
 }
 
 /** One quote, once, as a quote; its source under it: title, section, paragraph, linked lines, date. */
 function sourceBlock(c: Citation, lang: 'fr' | 'en', publicUrl: string | undefined): SlackBlock {
   const where = whereParts(c).map((part) => safe(part, 300));
-  const source = `[${c.n}] *${safe(c.title, 300)}* · ${[...where, linesLink(c.doc, c.lines, lang, publicUrl)].join(' · ')}`;
+  const source = `[${c.n}] *${safe(c.title, 300)}* · ${[...where, placeLink(c, lang, publicUrl)].join(' · ')}`;
   const quote = quoteLines(safe(c.quote, Math.min(LIMITS.quote, LIMITS.sectionText - source.length - 20)));
   return section(`${quote}\n${source}`);
 }
@@ -50,7 +51,7 @@ function seeAlsoBlock(hit: SearchHit, lang: 'fr' | 'en', publicUrl: string | und
   const p = hit.passage;
   const sectionPath = p.section.join(' › ');
   const where = [sectionPath, paragraphMark(sectionPath, p.label)].filter((part) => part.trim() !== '').map((part) => safe(part, 300));
-  const meta = [...where, linesLink(p.doc, p.lines, lang, publicUrl)].join(' · ');
+  const meta = [...where, placeLink({ ...p, page: hit.page }, lang, publicUrl)].join(' · ');
   return section(`• *${safe(hit.title, 300)}* — ${meta}\n${quoteLines(safe(p.text, LIMITS.excerpt))}`);
 }
 

@@ -3,7 +3,9 @@
  * `feedback-value.ts`, block types and limits in `blocks.ts`; this module holds the short messages (drafts, errors,
  * help) and is the one import surface for the rest of the adapter and its tests.
  */
+import type { Lang } from '../../src/index.js';
 import { LIMITS, section, type SlackMessage } from './blocks.js';
+import { MESSAGES } from './context.js';
 import { escapeText, safe } from './mrkdwn.js';
 
 export { LIMITS, messageSize, type ButtonElement, type MrkdwnText, type PlainText, type SlackBlock, type SlackMessage } from './blocks.js';
@@ -16,7 +18,8 @@ export {
   type FeedbackValue,
 } from './feedback-value.js';
 export { formatAnswer, type FormatOptions } from './format-answer.js';
-export { escapeText, truncate } from './mrkdwn.js';
+export { escapeText } from './mrkdwn.js';
+export { truncate } from '../shared/truncate.js';
 
 /**
  * A draft shown while an LLM answer streams: the verified sentences so far, escaped like a final answer, with no
@@ -33,10 +36,15 @@ export function formatError(detail: string): SlackMessage {
   return { text, blocks: [section(text)] };
 }
 
-/** Usage hint for an empty question. */
+/**
+ * Usage hint for an empty question, in French then English: with no question there is no language to read, and
+ * Slack events do not carry the user's locale.
+ */
 export function formatHelp(command: string): SlackMessage {
-  const text =
-    `Ask me a question about France's digital-diplomacy documents, e.g. \`${escapeText(command)} Quelle est la position de la France sur la gouvernance de l'Internet ?\`. ` +
-    'I answer with verbatim, line-cited quotes.';
+  const hint = (lang: Lang): string => {
+    const said = MESSAGES[lang];
+    return `${said.help} \`${escapeText(command)} ${escapeText(said.helpExample)}\`. ${said.helpAfter}`;
+  };
+  const text = `${hint('fr')}\n\n${hint('en')}`;
   return { text, blocks: [section(text)] };
 }

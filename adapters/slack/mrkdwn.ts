@@ -14,15 +14,6 @@ export function escapeText(text: string): string {
     .replace(MENTION_WORDS, '@\u200B$1');
 }
 
-/** Cuts `text` to at most `max` characters, ending with `…` when cut; never splits a surrogate pair. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, Math.max(0, max - 1));
-  const last = cut.charCodeAt(cut.length - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
-  return `${cut}…`;
-}
-
 /** Escapes then truncates, never leaving a half entity such as `&am`. */
 export function safe(text: string, max: number): string {
   const escaped = escapeText(text);

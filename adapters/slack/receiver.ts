@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPReceiver, SocketModeReceiver, type Logger, type Receiver } from '@slack/bolt';
+import type { ConnectionState } from '../shared/connection-state.js';
 import type { SlackConfig } from './config.js';
 
-/** What `/healthz` reports for the adapter. */
-export type ConnectionState = 'connected' | 'starting' | 'disconnected';
+export type { ConnectionState } from '../shared/connection-state.js';
 
 export const ENDPOINT = '/slack/events';
 
@@ -28,7 +28,10 @@ export function createSlackReceiver(config: SlackConfig, logger: Logger, mounted
     state = next;
   };
   if (config.appToken !== null) {
-    const receiver = new SocketModeReceiver({ appToken: config.appToken, logger });
+    // `installerOptions.clientOptions` is what Bolt hands the Socket Mode client's own WebClient, the one that calls
+    // `apps.connections.open`: SLACK_API_URL moves it with the rest of the Web API.
+    const clientOptions = config.apiUrl === null ? {} : { clientOptions: { slackApiUrl: config.apiUrl } };
+    const receiver = new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: clientOptions });
     receiver.client.on('connecting', () => setState('starting'));
     receiver.client.on('reconnecting', () => setState('starting'));
     receiver.client.on('connected', () => setState('connected'));

@@ -3,7 +3,7 @@ import { orSafe } from '../shared/or-safe.js';
 import type { StateStore } from '../shared/state-store.js';
 import { newAnswerId, parseStoredAnswer, storedAnswer } from '../shared/stored-answer.js';
 import { DAY, HOUR } from '../shared/seconds.js';
-import type { SlackLogger } from './context.js';
+import type { AdapterLogger } from '../shared/logger.js';
 
 /** How long each kind of key is kept, in seconds. */
 const TTL = {
@@ -36,7 +36,7 @@ export interface SlackMemory {
   recallAnswer(id: string): Promise<Answer | undefined>;
 }
 
-export function createSlackMemory(state: StateStore, log: SlackLogger): SlackMemory {
+export function createSlackMemory(state: StateStore, log: AdapterLogger): SlackMemory {
   const failed = (what: string) => (error: unknown) => {
     log.warn({ err: describeError(error), store: state.health().store }, `state store failed: ${what}`);
   };

@@ -51,6 +51,7 @@ const STATUS_BY_CODE: Partial<Record<AppErrorCode, number>> = {
   INDEX_WRITE: 503,
   MODEL_UNAVAILABLE: 503,
   UPSTREAM: 502,
+  TIMEOUT: 504,
   SHUTTING_DOWN: 503,
   INTERNAL: 500,
 };

@@ -1,19 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from '../../src/index.js';
+import type { ConnectionState } from '../shared/connection-state.js';
+import type { AdapterLogger } from '../shared/logger.js';
 import type { StateStore, StoreHealth } from '../shared/state-store.js';
 
-/** pino-compatible subset the web adapter logs through. */
-export interface WebLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+/** What the web adapter logs through (a pino logger fits). */
+export type WebLogger = Pick<AdapterLogger, 'info' | 'warn' | 'error'>;
 
 /** What `/healthz` reports; `ok: false` answers 503. */
 export interface HealthReport {
   ok: boolean;
   index: { passages: number; embedder: string; modelFree: boolean; builtAt: string };
-  adapters: Record<string, 'connected' | 'starting' | 'disconnected'>;
+  adapters: Record<string, ConnectionState>;
   /** Where deliveries, votes and rate counters are kept, and whether that store answers (absent: none given). */
   state?: StoreHealth;
 }

@@ -25,7 +25,11 @@ export function createFeedbackLog(path: string, now: () => Date = () => new Date
   return {
     path,
     async record(entry) {
-      ready ??= mkdir(dirname(path), { recursive: true });
+      // A folder that could not be made (disk full, a file in the way) is tried again at the next vote, not given up.
+      ready ??= mkdir(dirname(path), { recursive: true }).catch((error: unknown) => {
+        ready = undefined;
+        throw error;
+      });
       await ready;
       const line = JSON.stringify({ at: now().toISOString(), ...entry });
       await appendFile(path, line + '\n', 'utf8');

@@ -70,7 +70,7 @@ describe('startService with Slack in HTTP mode', () => {
     expect(res.status).toBe(200);
     await vi.waitFor(() => expect(fake.callsTo('chat.postMessage').length).toBe(1), { timeout: 15_000, interval: 20 });
     const blocks = JSON.stringify(fake.callsTo('chat.postMessage')[0]?.body['blocks']);
-    expect(blocks).toMatch(/<https:\/\/diplomate\.example\.org\/doc\/004_c3f6cb5d275c60c7\.txt#L\d+-L\d+\|l\. /u);
+    expect(blocks).toMatch(/<https:\/\/diplomate\.example\.org\/doc\/004_c3f6cb5d275c60c7\.txt\?hl=\d+-\d+#L\d+-L\d+\|l\. /u);
     const wrong = await postSigned(`${service.url}/slack/events`, eventEnvelope(mentionEvent(QUESTION)), { secret: 'not-the-secret' });
     expect(wrong.status).toBe(401);
   });

@@ -17,6 +17,8 @@ export interface ScriptedResponse {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Answer only after this many ms: a slow Discord. */
+  delayMs?: number;
 }
 
 interface Script {
@@ -117,6 +119,7 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
       }
       const script = scripts.find((s) => s.method === request.method && s.path.test(request.path) && s.responses.length > 0);
       const response = script?.responses.shift() ?? defaultResponse(request);
+      if (response.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, response.delayMs));
       const headers: Record<string, string> = { ...response.headers };
       if (response.body !== undefined) headers['content-type'] = 'application/json';
       res.writeHead(response.status, headers);

@@ -8,6 +8,8 @@ export interface RecordedCall {
   path: string;
   /** Parsed body: JSON, or form fields with JSON-looking values decoded. */
   body: Record<string, unknown>;
+  /** The token the call carried (`Authorization: Bearer …`), when any. */
+  token?: string;
   at: number;
 }
 
@@ -23,6 +25,8 @@ export interface FailureScript {
 /** A loopback stand-in for the Slack Web API and response URLs. */
 export interface FakeSlackApi {
   url: string;
+  /** The loopback server, for a WebSocket stand-in to share (see slack-socket.ts). */
+  server: Server;
   calls: RecordedCall[];
   callsTo(method: string): RecordedCall[];
   /** Makes `method` fail as scripted. */
@@ -58,6 +62,9 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
   return out;
 }
 
+/** Where the WebSocket that `apps.connections.open` returns is served. */
+export const SOCKET_PATH = '/link/';
+
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
   const failures = new Map<string, FailureScript & { left: number }>();
@@ -75,7 +82,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       } catch {
         body = { raw };
       }
-      calls.push({ method, path, body, at: Date.now() });
+      const token = /^Bearer (.+)$/u.exec(req.headers.authorization ?? '')?.[1];
+      calls.push({ method, path, body, ...(token === undefined ? {} : { token }), at: Date.now() });
       const failure = failures.get(method);
       if (failure !== undefined && failure.left > 0) {
         failure.left -= 1;
@@ -89,7 +97,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       counter += 1;
       const ts = `1700000000.${String(counter).padStart(6, '0')}`;
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: true, ts, channel: body['channel'] ?? 'C000', user_id: 'UBOT', bot_id: 'BBOT' }));
+      // apps.connections.open hands Socket Mode the address of its WebSocket, served by this same server.
+      const socket = method === 'apps.connections.open' ? { url: `ws://127.0.0.1:${port}${SOCKET_PATH}?ticket=t${counter}` } : {};
+      res.end(JSON.stringify({ ok: true, ts, channel: body['channel'] ?? 'C000', user_id: 'UBOT', bot_id: 'BBOT', ...socket }));
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -97,6 +107,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
 
   return {
     url: `http://127.0.0.1:${port}`,
+    server,
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
     fail(method, script = {}) {

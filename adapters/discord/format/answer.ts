@@ -47,7 +47,7 @@ function buttons(answer: Answer, answerId: string, trimmed: boolean): APIActionR
 /** One quote, once, as a quote, with its source under it; `trimmed` when the quote had to be cut to fit. */
 function citationField(citation: Citation, lang: Lang, options: FormatOptions): { field: APIEmbedField; trimmed: boolean } {
   const name = truncate(`[${citation.n}] ${citation.title}`, LIMITS.fieldName);
-  const source = whereLine(whereParts(citation), citation.doc, citation.lines, lang, options);
+  const source = whereLine(whereParts(citation), citation, lang, options);
   const full = `> ${escapeMarkdown(citation.quote)}`;
   const quote = truncate(full, LIMITS.fieldValue - source.length - 1);
   return { field: { name: nonEmpty(name), value: nonEmpty(`${quote}\n${source}`) }, trimmed: quote !== full };

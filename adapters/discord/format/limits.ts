@@ -1,5 +1,8 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed, MessageMentionTypes } from 'discord.js';
+import { truncate } from '../../shared/truncate.js';
 import { CUSTOM_ID_MAX } from '../button-ids.js';
+
+export { truncate };
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const LIMITS = {
@@ -25,15 +28,6 @@ export interface DiscordReply {
   allowedMentions: { parse: MessageMentionTypes[] };
 }
 
-/** Cuts `text` to at most `max` UTF-16 units (never splitting a surrogate pair), ending with `…` when cut. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 1) return '…'.slice(0, Math.max(0, max));
-  let end = max - 1;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return text.slice(0, end).trimEnd() + '…';
-}
 
 /** Neutralises Discord markdown so verbatim text renders as written. */
 export function escapeMarkdown(text: string): string {

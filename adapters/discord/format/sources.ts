@@ -1,8 +1,8 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, Citation, SearchHit } from '../../../src/index.js';
 import { LIMITS, embedsLength, escapeMarkdown, fitEmbeds, nonEmpty, truncate, type DiscordReply } from './limits.js';
-import { lineLabel, paragraphMark } from '../../shared/citation-text.js';
-import { citationUrl, whereLine, type FormatOptions } from './links.js';
+import { paragraphMark, placeLabel, sourceUrl } from '../../shared/citation-text.js';
+import { whereLine, type FormatOptions } from './links.js';
 import { COLOR_ANSWER, WORDS, type Lang } from './words.js';
 
 /** One nearest passage under a "not covered" answer: where it is and a short snippet. */
@@ -10,7 +10,7 @@ export function seeAlsoField(hit: SearchHit, lang: Lang, options: FormatOptions)
   const { passage } = hit;
   const section = passage.section.join(' › ');
   const name = truncate(hit.title, LIMITS.fieldName);
-  const head = whereLine([section, paragraphMark(section, passage.label)], passage.doc, passage.lines, lang, options);
+  const head = whereLine([section, paragraphMark(section, passage.label)], { ...passage, page: hit.page }, lang, options);
   const snippet = truncate(`> ${escapeMarkdown(passage.text)}`, Math.min(300, LIMITS.fieldValue - head.length - 1));
   return { name: nonEmpty(name), value: nonEmpty(`${head}\n${snippet}`) };
 }
@@ -19,7 +19,7 @@ export function seeAlsoField(hit: SearchHit, lang: Lang, options: FormatOptions)
 function sourceEmbed(citation: Citation, lang: Lang, options: FormatOptions): APIEmbed {
   const meta = [
     citation.section ? `**${escapeMarkdown(citation.section)}**` : '',
-    [paragraphMark(citation.section, citation.paragraph), lineLabel(citation.lines, lang), citation.date, citation.doc]
+    [paragraphMark(citation.section, citation.paragraph), placeLabel(citation.lines, lang, citation.page), citation.date, citation.doc]
       .filter((part) => part.length > 0)
       .map(escapeMarkdown)
       .join(' · '),
@@ -28,7 +28,7 @@ function sourceEmbed(citation: Citation, lang: Lang, options: FormatOptions): AP
     .join('\n');
   const head = truncate(meta, 600);
   const quote = truncate(`> ${escapeMarkdown(citation.quote)}`, LIMITS.embedDescription - head.length - 2);
-  const url = citationUrl(options.publicUrl, citation.doc, citation.lines);
+  const url = sourceUrl(options.publicUrl, citation.doc, citation.lines);
   return {
     title: truncate(`[${citation.n}] ${citation.title}`, LIMITS.embedTitle),
     ...(url === undefined ? {} : { url }),

@@ -17,9 +17,9 @@ async function showSources(ctx: HandlerContext, interaction: ButtonInteraction, 
   }
 }
 
-/** Records a vote once per answer, user and verdict; returns what to tell the user. */
+/** Records one vote per user and answer, as Slack does (the first verdict counts); returns what to tell the user. */
 async function recordVote(ctx: HandlerContext, userId: string, answer: Answer, vote: Vote): Promise<string> {
-  const key = `${vote.answerId}:${userId}:${vote.verdict}`;
+  const key = `${vote.answerId}:${userId}`;
   const said = MESSAGES[answer.lang];
   const counted = await ctx.memory.countVote(key);
   if (counted !== 'counted') return counted === 'already' ? said.already : said.feedbackFailed;

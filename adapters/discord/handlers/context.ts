@@ -1,20 +1,14 @@
 import type { Client } from 'discord.js';
 import type { Core, FeedbackLog } from '../../../src/index.js';
+import type { AdapterLogger } from '../../shared/logger.js';
 import type { DiscordMemory } from '../discord-memory.js';
 import type { FormatOptions } from '../format.js';
-
-/** pino-compatible subset. */
-export interface DiscordLogger {
-  info(data: object, message?: string): void;
-  warn(data: object, message?: string): void;
-  error(data: object, message?: string): void;
-}
 
 /** Everything the handlers share, built once per bot by `createDiscordBot`. */
 export interface HandlerContext {
   core: Core;
   feedback: FeedbackLog;
-  logger: DiscordLogger;
+  logger: AdapterLogger;
   /** Its `user` is the bot once logged in: mentions of it select and are stripped from questions. */
   client: Client;
   /** Deliveries already handled, answers the buttons refer to, votes counted (in the state store). */
@@ -26,6 +20,8 @@ export interface HandlerContext {
   answerTimeoutMs: number;
   /** Shortest time between two draft edits, in ms (undefined: the throttle's default). */
   draftIntervalMs: number | undefined;
+  /** How much of Discord's 3 s window an acknowledgement may take, in ms from receipt. */
+  respondWithinMs: number;
 }
 
 export function channelAllowed(ctx: HandlerContext, channelId: string | null, inGuild: boolean): boolean {

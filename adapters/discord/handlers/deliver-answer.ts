@@ -1,4 +1,5 @@
-import { AppError, questionLanguage, type Lang } from '../../../src/index.js';
+import { questionLanguage } from '../../../src/index.js';
+import { withDeadline } from '../../shared/deadline.js';
 import { formatAnswer, formatError, type DiscordReply } from '../format.js';
 import { createProgressiveReply, type ProgressiveReply, type ReplyTarget } from '../progressive.js';
 import type { HandlerContext } from './context.js';
@@ -19,19 +20,11 @@ export interface AnswerDelivery {
 /** The Discord call named in failure logs. */
 const VERB = { interaction: 'editReply', message: 'reply' } as const;
 
-function withTimeout<T>(promise: Promise<T>, ms: number, lang: Lang): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AppError('INTERNAL', MESSAGES[lang].timeout)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 async function ask(ctx: HandlerContext, question: string, progress: ProgressiveReply): Promise<DiscordReply> {
   const giveUp = new AbortController();
   try {
     const asked = ctx.core.ask(question, { onDraft: progress.onDraft, signal: giveUp.signal });
-    const answer = await withTimeout(asked, ctx.answerTimeoutMs, questionLanguage(question));
+    const answer = await withDeadline(asked, ctx.answerTimeoutMs, MESSAGES[questionLanguage(question)].timeout);
     const id = await ctx.memory.rememberAnswer(answer);
     return formatAnswer(answer, id, ctx.format);
   } finally {

@@ -1,7 +1,7 @@
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { isAppError, type Lang } from '../../../src/index.js';
 import { formatError } from '../format.js';
-import type { DiscordLogger } from './context.js';
+import type { AdapterLogger } from '../../shared/logger.js';
 
 /** Every sentence the bot says on its own (answers come from the core), in each language it answers in. */
 export const MESSAGES = {
@@ -15,6 +15,8 @@ export const MESSAGES = {
     already: 'Your feedback on this answer was already recorded.',
     feedbackFailed: 'Sorry, your feedback could not be recorded.',
     undelivered: 'Sorry, the answer could not be delivered. Please try again.',
+    notAcknowledged: 'Discord did not take my reply in time, so this question went unanswered. Please ask again.',
+    rateLimited: (seconds: number) => `Discord is holding my replies back for ${seconds} s, so this question went unanswered. Please ask again then.`,
   },
   fr: {
     generic: 'Désolé, une erreur est survenue pendant la réponse. Veuillez réessayer.',
@@ -26,8 +28,10 @@ export const MESSAGES = {
     already: 'Votre avis sur cette réponse était déjà enregistré.',
     feedbackFailed: 'Désolé, votre avis n’a pas pu être enregistré.',
     undelivered: 'Désolé, la réponse n’a pas pu être envoyée. Veuillez réessayer.',
+    notAcknowledged: 'Discord n’a pas pris ma réponse à temps : cette question est restée sans réponse. Posez-la de nouveau.',
+    rateLimited: (seconds: number) => `Discord retient mes réponses pendant ${seconds} s : cette question est restée sans réponse. Reposez-la ensuite.`,
   },
-} as const satisfies Record<Lang, Record<string, string>>;
+} as const satisfies Record<Lang, Record<string, string | ((seconds: number) => string)>>;
 
 /** The language of a Discord user's client ("fr", "en-US"…), for what is said before any question is read. */
 export function localeLanguage(locale: string | undefined): Lang {
@@ -50,7 +54,7 @@ export function errorData(error: unknown): object {
 }
 
 /** Runs one Discord request; a refusal is logged with `what` and reported as false, never thrown. */
-export async function attempt(logger: DiscordLogger, what: string, action: () => Promise<unknown>): Promise<boolean> {
+export async function attempt(logger: AdapterLogger, what: string, action: () => Promise<unknown>): Promise<boolean> {
   try {
     await action();
     return true;
@@ -62,7 +66,7 @@ export async function attempt(logger: DiscordLogger, what: string, action: () =>
 
 /** Tells only the user who clicked or typed the command why nothing else happens. */
 export async function replyPrivateError(
-  logger: DiscordLogger,
+  logger: AdapterLogger,
   interaction: ChatInputCommandInteraction | ButtonInteraction,
   what: string,
   message: string,

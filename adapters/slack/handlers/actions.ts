@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { describeError, questionLanguage } from '../../../src/index.js';
 import { answerFor, postReply } from '../answer-flow.js';
 import { MESSAGES, type SlackContext } from '../context.js';
+import { context } from '../blocks.js';
 import { ACTION_HELPFUL, ACTION_NOT_HELPFUL, ACTION_SHARE, decodeFeedbackValue, escapeText, formatAnswer, truncate, type SlackMessage } from '../format.js';
 
 /** The buttons under an answer: share an ephemeral answer to the channel, and helpful / not-helpful votes. */
@@ -12,12 +13,12 @@ export function registerActions(app: App, ctx: SlackContext): void {
     const channel = body.channel?.id;
     if (value === null || channel === undefined) return;
     const message = await sharedMessage(ctx, value.question, value.answerId);
-    const shared: SlackMessage = {
-      text: message.text,
-      blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: `<@${body.user.id}> asked: ${escapeQuestion(value.question)}` }] }, ...message.blocks],
-    };
     const lang = questionLanguage(value.question);
     const said = MESSAGES[lang];
+    const shared: SlackMessage = {
+      text: message.text,
+      blocks: [context(`<@${body.user.id}> ${said.asked} ${escapeQuestion(value.question)}`), ...message.blocks],
+    };
     const ok = await postReply(ctx, client, channel, undefined, shared, lang);
     const text = ok ? said.shared : said.shareFailed;
     await respond({ response_type: 'ephemeral', replace_original: ok, text }).catch(() => undefined);

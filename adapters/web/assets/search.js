@@ -18,6 +18,8 @@
     return node;
   }
   function lineLabel(lines) { return lines[0] === lines[1] ? 'l. ' + lines[0] : 'l. ' + lines[0] + '–' + lines[1]; }
+  // placeLabel and docHref mirror adapters/shared/citation-text.ts (placeLabel, sourcePath), French like the quotes: "p. 3, l. 40–42" for a PDF.
+  function placeLabel(item) { return (item.page ? 'p. ' + item.page + ', ' : '') + lineLabel(item.lines); }
   function docHref(doc, lines) {
     return '/doc/' + encodeURIComponent(doc) + '?hl=' + lines[0] + '-' + lines[1] + '#L' + lines[0] + '-L' + lines[1];
   }
@@ -30,7 +32,7 @@
     return p;
   }
   function source(item, n) {
-    var lines = lineLabel(item.lines);
+    var lines = placeLabel(item);
     var summary = el('summary', {}, n ? [el('span', { class: 'n' }, ['[' + n + ']']), ' '] : []);
     summary.append(el('cite', { lang: 'fr' }, [item.title]), ' ', el('span', { class: 'where', lang: 'fr' }, [item.paragraph + ' · ' + lines]));
     var details = el('details', {}, [

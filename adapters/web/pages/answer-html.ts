@@ -1,5 +1,5 @@
 import type { Answer, Citation, SearchHit } from '../../../src/index.js';
-import { docHref, escapeHtml, lineLabel } from './html.js';
+import { docHref, escapeHtml, placeLabel } from './html.js';
 import type { Strings } from './strings.js';
 
 /** Answer text with each `[n]` turned into a link to its source below. */
@@ -12,10 +12,10 @@ function sourceItem(citation: Citation, s: Strings): string {
   return `<li id="cite-${citation.n}" class="source">
 <details>
 <summary><span class="n">[${citation.n}]</span> <cite lang="fr">${escapeHtml(citation.title)}</cite>
-<span class="where" lang="fr">${escapeHtml(citation.paragraph)} · ${lineLabel(citation.lines)}</span></summary>
+<span class="where" lang="fr">${escapeHtml(citation.paragraph)} · ${placeLabel(citation.lines, citation.page)}</span></summary>
 <p class="path" lang="fr">${escapeHtml(citation.section)}</p>
 <blockquote lang="fr">${escapeHtml(citation.quote)}</blockquote>
-<p><a class="source-link" href="${escapeHtml(href)}">${escapeHtml(s.open)} (${lineLabel(citation.lines)})</a></p>
+<p><a class="source-link" href="${escapeHtml(href)}">${escapeHtml(s.open)} (${placeLabel(citation.lines, citation.page)})</a></p>
 </details>
 </li>`;
 }
@@ -26,10 +26,10 @@ function seeAlsoItem(hit: SearchHit, s: Strings): string {
   return `<li class="source">
 <details>
 <summary><cite lang="fr">${escapeHtml(hit.title)}</cite>
-<span class="where" lang="fr">${escapeHtml(passage.label)} · ${lineLabel(passage.lines)}</span></summary>
+<span class="where" lang="fr">${escapeHtml(passage.label)} · ${placeLabel(passage.lines, hit.page)}</span></summary>
 <p class="path" lang="fr">${escapeHtml(passage.section.join(' › '))}</p>
 <blockquote lang="fr">${escapeHtml(passage.text)}</blockquote>
-<p><a class="source-link" href="${escapeHtml(href)}">${escapeHtml(s.open)} (${lineLabel(passage.lines)})</a></p>
+<p><a class="source-link" href="${escapeHtml(href)}">${escapeHtml(s.open)} (${placeLabel(passage.lines, hit.page)})</a></p>
 </details>
 </li>`;
 }

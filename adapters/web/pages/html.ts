@@ -1,4 +1,4 @@
-import { lineLabel as sharedLineLabel } from '../../shared/citation-text.js';
+import { lineLabel as sharedLineLabel, placeLabel as sharedPlaceLabel, sourcePath } from '../../shared/citation-text.js';
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -10,14 +10,14 @@ export function embedJson(value: unknown): string {
   return JSON.stringify(value).replace(/</gu, '\\u003c');
 }
 
-/** `l. 602–603`, or `l. 602` for one line. */
-/** The page labels lines the French way, like the French source text it quotes. */
+/** `l. 602–603`, or `l. 602` for one line: the page labels lines the French way, like the French source text it quotes. */
 export const lineLabel = (lines: readonly [number, number]): string => sharedLineLabel(lines, 'fr');
 
-/** Where a citation opens: `?hl=` highlights without JavaScript, the fragment scrolls and highlights with it. */
-export function docHref(doc: string, lines: readonly [number, number]): string {
-  return `/doc/${encodeURIComponent(doc)}?hl=${lines[0]}-${lines[1]}#L${lines[0]}-L${lines[1]}`;
-}
+/** `p. 3, l. 40–42` for a passage of a PDF, `l. 40–42` otherwise. */
+export const placeLabel = (lines: readonly [number, number], page?: number): string => sharedPlaceLabel(lines, 'fr', page);
+
+/** Where a citation opens (the same link as in Slack and Discord, without the host). */
+export const docHref = sourcePath;
 
 export interface LayoutParts {
   lang: string;

@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError, createFeedbackLog, isVerbatim, type Answer, type Core } from '../../../src/index.js';
 import { createDiscordBot, type DiscordBot } from '../../../adapters/discord/bot.js';
@@ -110,12 +110,13 @@ afterEach(async () => {
   await api.close();
 });
 
-function startBot(options: { core?: Core; allowedChannels?: string[] } = {}): DiscordBot {
+function startBot(options: { core?: Core; allowedChannels?: string[]; respondWithinMs?: number } = {}): DiscordBot {
   bot = createDiscordBot({
     core: options.core ?? recording(real, answers),
     config: { token: 'test', applicationId: APP_ID, apiUrl: `${api.url}/api`, allowedChannels: options.allowedChannels ?? [] },
     feedback: createFeedbackLog(feedbackPath),
     restOptions: { retries: 0, timeout: 5000 },
+    ...(options.respondWithinMs === undefined ? {} : { respondWithinMs: options.respondWithinMs }),
   });
   makeReady(bot.client);
   return bot;
@@ -263,15 +264,16 @@ describe('Discord bot over a fake Discord API', () => {
     dispatch(b.client, 'INTERACTION_CREATE', buttonPacket({ customId: notHelpful }));
     await b.whenIdle();
     const replies = api.find('POST', CALLBACK).slice(1).map((r) => body(r).data);
+    // One vote per user and answer, whichever button: a change of mind is not a second vote.
     expect(replies.map((r) => r?.content)).toEqual([
       'Merci, votre avis a été enregistré.',
       'Votre avis sur cette réponse était déjà enregistré.',
-      'Merci, votre avis a été enregistré.',
+      'Votre avis sur cette réponse était déjà enregistré.',
     ]);
     expect(replies.every((r) => r?.flags === 64)).toBe(true);
 
     const lines = readFileSync(feedbackPath, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
       platform: 'discord',
       userId: USER_ID,
@@ -279,7 +281,23 @@ describe('Discord bot over a fake Discord API', () => {
       question: QUESTION,
       citations: answer.citations.map((c) => c.passageId),
     });
-    expect(lines[1]).toMatchObject({ verdict: 'not-helpful' });
+  });
+
+  it('tells the voter when the vote could not be written, and lets them vote again once it can be', async () => {
+    const b = startBot();
+    await askBySlash(b);
+    const ids = body(api.find('PATCH', ORIGINAL)[0]).components?.flatMap((row) => row.components.map((c) => c.custom_id)) ?? [];
+    const helpful = ids.find((id) => id.startsWith('dpl:up:')) ?? '';
+    // The log's folder is a file: every write fails, as on a full or read-only disk.
+    writeFileSync(dirname(feedbackPath), '');
+    dispatch(b.client, 'INTERACTION_CREATE', buttonPacket({ customId: helpful }));
+    await b.whenIdle();
+    rmSync(dirname(feedbackPath));
+    dispatch(b.client, 'INTERACTION_CREATE', buttonPacket({ customId: helpful }));
+    await b.whenIdle();
+    const replies = api.find('POST', CALLBACK).slice(1).map((r) => body(r).data?.content);
+    expect(replies).toEqual(['Désolé, votre avis n’a pas pu être enregistré.', 'Merci, votre avis a été enregistré.']);
+    expect(readFileSync(feedbackPath, 'utf8').trim().split('\n')).toHaveLength(1);
   });
 
   it('says so when a button refers to a forgotten answer', async () => {
@@ -346,6 +364,40 @@ describe('Discord bot over a fake Discord API', () => {
     await askBySlash(b);
     expect(api.requests).toHaveLength(1);
     expect(answers).toEqual([]);
+  });
+
+  it('reports briefly in the channel, within the 3 s window, when Discord rate-limits the callback for 30 s', async () => {
+    const b = startBot();
+    api.script('POST', CALLBACK, api.rateLimited(30));
+    await askBySlash(b);
+    // One callback, refused at once rather than waited on; the core is never asked, so no answer can come late.
+    expect(api.find('POST', CALLBACK)).toHaveLength(1);
+    expect(answers).toEqual([]);
+    expect(api.find('PATCH', ORIGINAL)).toEqual([]);
+    const [report, ...more] = api.find('POST', new RegExp(`/channels/${CHANNEL_ID}/messages$`));
+    expect(more).toEqual([]);
+    expect(body(report).content).toBe(`⚠️ Discord retient mes réponses pendant 30 s : cette question est restée sans réponse. Reposez-la ensuite.\n> ${QUESTION}`);
+    expect(body(report).allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('never tells the channel about a private question it could not acknowledge', async () => {
+    const b = startBot();
+    api.script('POST', CALLBACK, api.rateLimited(30));
+    await askBySlash(b, { private: true });
+    expect(answers).toEqual([]);
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([expect.stringMatching(/^POST .*\/callback$/)]);
+  });
+
+  it('turns a deferral Discord takes too late into the brief report, never into the answer', async () => {
+    // A 300 ms budget stands for the 2.5 s of Discord's 3 s window, to keep the test short.
+    const b = startBot({ respondWithinMs: 300 });
+    api.script('POST', CALLBACK, { status: 204, delayMs: 700 });
+    await askBySlash(b);
+    expect(answers).toEqual([]);
+    expect(body(api.find('POST', new RegExp(`/channels/${CHANNEL_ID}/messages$`))[0]).content).toMatch(/^⚠️ Discord n’a pas pris ma réponse à temps/u);
+    const late = await api.waitFor((r) => r.method === 'PATCH' && ORIGINAL.test(r.path));
+    expect(body(late).content).toBe('⚠️ Discord n’a pas pris ma réponse à temps : cette question est restée sans réponse. Posez-la de nouveau.');
+    expect(body(late).embeds).toEqual([]);
   });
 
   it('answers only in allowed channels (DMs always allowed)', async () => {

@@ -5,9 +5,10 @@ import { Events } from 'discord.js';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDiscordBot, type DiscordBot } from '../../../adapters/discord/bot.js';
 import { formatAnswer, formatFullSources } from '../../../adapters/discord/format.js';
-import { citationPath, createFeedbackLog, type Core } from '../../../src/index.js';
+import { createFeedbackLog, type Core } from '../../../src/index.js';
 import { startFakeDiscordApi, type FakeDiscordApi } from '../../support/discord-api.js';
 import { APP_ID, dispatch, makeReady, slashCommandPacket } from '../../support/discord-gateway.js';
+import { sourcePath } from '../../../adapters/shared/citation-text.js';
 import { getTestCore } from '../../support/test-core.js';
 
 const PUBLIC_URL = 'https://diplomate.example.org';
@@ -27,10 +28,10 @@ describe('Discord citation links', () => {
     const fields = reply.embeds[0]?.fields ?? [];
     expect(fields).toHaveLength(answer.citations.length);
     answer.citations.forEach((c, i) => {
-      expect(fields[i]?.value).toContain(`[l. ${c.lines[0]}–${c.lines[1]}](${PUBLIC_URL}${citationPath(c.doc, c.lines)})`);
+      expect(fields[i]?.value).toContain(`[l. ${c.lines[0]}–${c.lines[1]}](${PUBLIC_URL}${sourcePath(c.doc, c.lines)})`);
     });
     const sources = formatFullSources(answer, 5, { publicUrl: PUBLIC_URL }).flatMap((r) => r.embeds);
-    expect(sources.map((embed) => embed.url)).toEqual(answer.citations.map((c) => `${PUBLIC_URL}${citationPath(c.doc, c.lines)}`));
+    expect(sources.map((embed) => embed.url)).toEqual(answer.citations.map((c) => `${PUBLIC_URL}${sourcePath(c.doc, c.lines)}`));
   });
 
   it('adds no link without a public URL', async () => {
@@ -69,7 +70,7 @@ describe('Discord bot with a public URL', () => {
     dispatch(b.client, 'INTERACTION_CREATE', slashCommandPacket({ question: QUESTION }));
     await b.whenIdle();
     const edit = api.requests.find((r) => r.method === 'PATCH');
-    expect(JSON.stringify(edit?.body)).toMatch(/\]\(https:\/\/diplomate\.example\.org\/doc\/004_c3f6cb5d275c60c7\.txt#L\d+-L\d+\)/u);
+    expect(JSON.stringify(edit?.body)).toMatch(/\]\(https:\/\/diplomate\.example\.org\/doc\/004_c3f6cb5d275c60c7\.txt\?hl=\d+-\d+#L\d+-L\d+\)/u);
   });
 
   it('reports its gateway state from the client’s shard events', () => {

@@ -114,6 +114,15 @@ describe('Slack app over HTTP', () => {
     expect(removed?.at ?? 0).toBeGreaterThanOrEqual(post?.at ?? Number.POSITIVE_INFINITY);
   });
 
+  it('answers an empty mention with help in French and English (nothing says which the user reads)', async () => {
+    const { url } = await startApp();
+    await sendEvent(url, mentionEvent(''));
+    const [post] = await waitForPosts(1);
+    expect(blocksText(post)).toContain('Posez-moi une question');
+    expect(blocksText(post)).toContain('Ask me a question');
+    expect(blocksText(post)).toContain('`/diplomate ');
+  });
+
   it('replies inside an existing thread when mentioned there', async () => {
     const { url } = await startApp();
     await sendEvent(url, mentionEvent(QUESTION, { thread_ts: '1600000000.000100' }));
@@ -174,6 +183,20 @@ describe('Slack app over HTTP', () => {
     expect(posts()).toHaveLength(0);
   });
 
+  it('refuses requests signed more than five minutes ahead or behind (401), and takes one four minutes ahead', async () => {
+    const { url } = await startApp();
+    const now = Math.floor(Date.now() / 1000);
+    const ahead = await postSigned(url, eventEnvelope(mentionEvent(QUESTION)), { timestamp: now + 6 * 60 });
+    const behind = await postSigned(url, eventEnvelope(mentionEvent(QUESTION)), { timestamp: now - 6 * 60 });
+    expect([ahead.status, behind.status]).toEqual([401, 401]);
+    const within = await postSigned(url, eventEnvelope(mentionEvent(QUESTION)), { timestamp: now + 4 * 60 });
+    expect(within.status).toBe(200);
+    // Only the request within the window is answered.
+    await waitForPosts(1);
+    await sleep(200);
+    expect(posts()).toHaveLength(1);
+  });
+
   it('respects the channel allow-list (DMs stay open)', async () => {
     const { url } = await startApp({ config: { allowedChannels: ['CALLOWED'] } });
     await sendEvent(url, mentionEvent(QUESTION, { channel: 'CBLOCKED' }));
@@ -206,7 +229,8 @@ describe('Slack app over HTTP', () => {
     expect(clicked.status).toBe(200);
     const [shared] = await waitForPosts(1);
     expect(shared?.body['channel']).toBe('C1');
-    expect(blocksText(shared)).toContain('<@U123> asked');
+    // Said in the question's language, like the rest of the shared answer.
+    expect(blocksText(shared)).toContain('<@U123> a demandé :');
     expect(blocksText(shared)).not.toContain(ACTION_SHARE);
     // The answer shown is the one shared: the core is not asked again.
     expect(asked).toBe(1);

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createWebServer } from '../../../adapters/web/server.js';
 import { createSlackApp, type SlackApp } from '../../../adapters/slack/app.js';
 import { formatAnswer } from '../../../adapters/slack/format.js';
-import { citationPath, type Core } from '../../../src/index.js';
+import { type Core } from '../../../src/index.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../../support/slack-api.js';
 import { BOT_ID, BOT_USER_ID, eventEnvelope, mentionEvent, postSigned, testSlackConfig } from '../../support/slack-requests.js';
+import { sourcePath } from '../../../adapters/shared/citation-text.js';
 import { getTestCore } from '../../support/test-core.js';
 
 const PUBLIC_URL = 'https://diplomate.example.org';
@@ -23,7 +24,7 @@ describe('Slack citation links', () => {
     if (answer.kind !== 'answered') return;
     const text = JSON.stringify(formatAnswer(answer, { publicUrl: PUBLIC_URL }).blocks);
     for (const c of answer.citations) {
-      expect(text).toContain(`<${PUBLIC_URL}${citationPath(c.doc, c.lines)}|l. ${c.lines[0]}–${c.lines[1]}>`);
+      expect(text).toContain(`<${PUBLIC_URL}${sourcePath(c.doc, c.lines)}|l. ${c.lines[0]}–${c.lines[1]}>`);
     }
     expect(JSON.stringify(formatAnswer(answer).blocks)).not.toContain('/doc/');
   });
@@ -33,7 +34,7 @@ describe('Slack citation links', () => {
     expect(answer.kind).toBe('not-covered');
     if (answer.kind !== 'not-covered') return;
     const text = JSON.stringify(formatAnswer(answer, { publicUrl: PUBLIC_URL }).blocks);
-    for (const hit of answer.seeAlso) expect(text).toContain(`<${PUBLIC_URL}${citationPath(hit.passage.doc, hit.passage.lines)}|line`);
+    for (const hit of answer.seeAlso) expect(text).toContain(`<${PUBLIC_URL}${sourcePath(hit.passage.doc, hit.passage.lines)}|line`);
   });
 });
 
@@ -79,7 +80,7 @@ describe('Slack mounted on the web server (one port)', () => {
     expect(res.status).toBe(200);
     await vi.waitFor(() => expect(fake.callsTo('chat.postMessage').length).toBeGreaterThan(0), { timeout: 15_000, interval: 20 });
     const blocks = JSON.stringify(fake.callsTo('chat.postMessage')[0]?.body['blocks']);
-    expect(blocks).toMatch(/<https:\/\/diplomate\.example\.org\/doc\/004_c3f6cb5d275c60c7\.txt#L\d+-L\d+\|l\. \d+/u);
+    expect(blocks).toMatch(/<https:\/\/diplomate\.example\.org\/doc\/004_c3f6cb5d275c60c7\.txt\?hl=\d+-\d+#L\d+-L\d+\|l\. \d+/u);
   });
 
   it('refuses a request signed with the wrong secret (401), and serves the web pages beside it', async () => {
