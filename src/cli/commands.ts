@@ -4,6 +4,7 @@ import type { Core } from '../core/core.js';
 import { loadCore, type CoreOptions } from '../core/load-core.js';
 import { loadLlmConfig } from '../llm/llm-config.js';
 import type { LlmLogEntry } from '../llm/llm-core.js';
+import { explanationToJson, formatExplanation } from './format-explanation.js';
 import { formatAnswer, formatHits } from './format-text.js';
 import { readQuestions } from './read-questions.js';
 import { progressBar } from './progress.js';
@@ -72,6 +73,14 @@ export async function runSearch(words: string[], flags: CommonFlags & { limit?: 
   await eachQuestion(words, flags, {}, async (core, question) => {
     const hits = await core.search(question, { limit });
     return json ? JSON.stringify(searchToJson(question, hits)) : formatHits(question, hits);
+  });
+}
+
+export async function runExplain(words: string[], flags: CommonFlags): Promise<void> {
+  const json = Boolean(flags.json || flags.batch);
+  await eachQuestion(words, flags, {}, async (core, question) => {
+    const explanation = await core.explain(question);
+    return json ? JSON.stringify(explanationToJson(question, explanation)) : formatExplanation(explanation);
   });
 }
 

@@ -2,7 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { describeError } from '../errors.js';
 import { packageVersion } from '../paths.js';
-import { runAsk, runIndex, runSearch } from './commands.js';
+import { runAsk, runExplain, runIndex, runSearch } from './commands.js';
 import { runAdd, runList, runRemove } from './document-commands.js';
 
 const program = new Command()
@@ -34,6 +34,10 @@ common(program.command('search').description('list the passages that best match 
   .option('-k, --limit <n>', 'number of passages (1-50)', '5')
   .action(runSearch);
 
+common(program.command('explain').description("show why ask answers or refuses: each candidate passage's features, support and checks"))
+  .argument('[question...]', 'the question, in French or English')
+  .action(runExplain);
+
 folders(program.command('index').description('build or refresh the index (rebuilds only when seeds, model or settings changed)'))
   .option('--force', 'rebuild even when the index is up to date')
   .action(runIndex);
@@ -61,6 +65,7 @@ Examples:
   diplomate ask "Quelle est la position de la France sur la Convention de Budapest ?"
   diplomate ask --json "Who signed the ambassador's mission letter?"
   diplomate search -k 10 "NIS directive transposition"
+  diplomate explain "Combien de French Tech Visa ?"
   diplomate ask --batch questions.txt > answers.jsonl
   diplomate add feuille-de-route-2024.pdf --kind "feuille de route"
   diplomate add declaration.html --date 2024-05-13 --lang fr

@@ -15,17 +15,21 @@ const EXPECTED: Record<string, RegExp> = {
   'Quelle est la position de la France sur la Convention de Budapest ?': /Budapest/iu,
   "Who signed the ambassador's mission letter?": /Le Drian/iu,
   'NIS directive transposition': /directive/iu,
+  // An example of `explain` shows a refusal and its reason: the documents name the visa but give no number of them.
+  'Combien de French Tech Visa ?': /no-amount-stated/u,
 };
 
+type Command = 'ask' | 'search' | 'explain';
+
 /** `ask` and `search` examples with a quoted question, from the text of `--help` or README. */
-function examplesIn(text: string): { command: 'ask' | 'search'; question: string }[] {
-  const pattern = /(?:diplomate|npm run cli --) (ask|search)(?: --json| -k \d+)* "([^"]+)"/gu;
-  return [...text.matchAll(pattern)].map((match) => ({ command: match[1] as 'ask' | 'search', question: match[2] ?? '' }));
+function examplesIn(text: string): { command: Command; question: string }[] {
+  const pattern = /(?:diplomate|npm run cli --) (ask|search|explain)(?: --json| -k \d+)* "([^"]+)"/gu;
+  return [...text.matchAll(pattern)].map((match) => ({ command: match[1] as Command, question: match[2] ?? '' }));
 }
 
 describe('every example in --help and README', () => {
   let core: Core;
-  let examples: { command: 'ask' | 'search'; question: string }[];
+  let examples: { command: Command; question: string }[];
   beforeAll(async () => {
     core = await getTestCore();
     const help = await runCli(['--help'], { indexDir: sharedIndexDir() });
@@ -40,6 +44,11 @@ describe('every example in --help and README', () => {
   it('is answered with a verbatim quote stating what it asks', async () => {
     for (const { command, question } of examples) {
       const expected = EXPECTED[question] ?? /$^/u;
+      if (command === 'explain') {
+        const shown = await runCli(['explain', question], { indexDir: sharedIndexDir() });
+        expect(shown.stdout, question).toMatch(expected);
+        continue;
+      }
       if (command === 'search') {
         const hits = await core.search(question, { limit: 5 });
         expect(hits.some((hit) => expected.test(hit.passage.text)), question).toBe(true);
