@@ -6,12 +6,13 @@ import type { EvalQuestion } from './eval-metrics.js';
 
 const root = packageRoot();
 
-/** The labelled sets that evaluation reports and the answerability model is fitted on (the blind set 2 is not one). */
+/** The labelled sets that evaluation reports and the answerability model is fitted on. */
 export const DEVELOPMENT_SETS = [
   join(root, '..', 'shared', 'eval', 'dev-questions.jsonl'),
   join(root, '..', 'shared', 'eval', 'dev2-questions.jsonl'),
   join(root, 'tests', 'fixtures', 'eval', 'team-questions.jsonl'),
   join(root, 'tests', 'fixtures', 'eval', 'blind-questions.jsonl'),
+  join(root, 'tests', 'fixtures', 'eval', 'blind2-questions.jsonl'),
 ];
 
 export interface QuestionSet {
