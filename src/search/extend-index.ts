@@ -4,7 +4,7 @@ import { ingestCorpus } from '../ingest/ingest-corpus.js';
 import type { Corpus } from '../ingest/read-corpus.js';
 import type { Passage } from '../types.js';
 import type { BuildProgress } from './build-index.js';
-import { embedWithModel, lsaText, passageStore, writeManifest } from './build-parts.js';
+import { embedWithModel, lsaText, passageStore, repeatsOf, writeManifest, type Duplicates } from './build-parts.js';
 import type { EmbedderChoice } from './embedders/select-embedder.js';
 import { FILES, writeAndPublish } from './index-files.js';
 import type { Manifest, ManifestKey } from './manifest.js';
@@ -16,8 +16,8 @@ import { openPublishedBuild, publishedSeeds, type LoadedIndex } from './open-ind
  * so the cost grows with the added documents, not with the index. The copy is published like a full build.
  *
  * Returns null, leaving the work to a full build, when the published build cannot be extended: none, another
- * embedder or settings, a document removed or changed (its passages' ordinals would have to move), or a build made
- * before duplicate keys were kept.
+ * embedder or settings, a document removed or changed (`shrink-index.ts` handles removals alone), or a build made
+ * before duplicates were recorded.
  */
 export async function extendIndex(
   corpus: Corpus,
@@ -33,11 +33,11 @@ export async function extendIndex(
   const wanted = new Map(corpus.seeds.map((seed) => [seed.doc, seed.sha256]));
   if ([...built].some(([doc, sha]) => wanted.get(doc) !== sha)) return null;
   const base = await openPublishedBuild(indexDir, key);
-  if (!base?.duplicateKeys || (choice.kind === 'lsa' && !base.lsa) || base.manifest.seeds.length !== builtSeeds.length) return null;
+  if (!base?.duplicateKeys || !base.repeats || (choice.kind === 'lsa' && !base.lsa) || base.manifest.seeds.length !== builtSeeds.length) return null;
   onProgress('paragraphs (added)', 0, 1);
   const seen = new Map(base.duplicateKeys);
-  const { passages } = await ingestCorpus({ seeds: corpus.seeds.filter((seed) => !built.has(seed.doc)) }, seen);
-  const added = { passages, duplicateKeys: [...seen] };
+  const { paragraphs, passages } = await ingestCorpus({ seeds: corpus.seeds.filter((seed) => !built.has(seed.doc)) }, seen);
+  const added = { passages, duplicateKeys: [...seen], repeats: [...base.repeats, ...repeatsOf(paragraphs)] };
   const write = (dir: string) => writeExtended(base, corpus, added, dir, choice, key, onProgress);
   const manifest = await writeAndPublish(indexDir, write);
   onProgress('done', 1, 1);
@@ -47,7 +47,7 @@ export async function extendIndex(
 async function writeExtended(
   base: LoadedIndex,
   corpus: Corpus,
-  added: { passages: Passage[]; duplicateKeys: [string, string][] },
+  added: { passages: Passage[] } & Duplicates,
   dir: string,
   choice: EmbedderChoice,
   key: ManifestKey,
@@ -68,7 +68,7 @@ async function writeExtended(
   }
   await writeFile(join(dir, FILES.lexical), base.lexical.toJSON(), 'utf8');
   const passages = [...base.passages, ...added.passages];
-  await writeFile(join(dir, FILES.passages), JSON.stringify(passageStore(corpus.documents, passages, added.duplicateKeys)), 'utf8');
+  await writeFile(join(dir, FILES.passages), JSON.stringify(passageStore(corpus.documents, passages, added)), 'utf8');
   return writeManifest(dir, key, base.manifest.embedder.dimension, passages.length);
 }
 

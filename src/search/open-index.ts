@@ -23,6 +23,8 @@ export interface LoadedIndex {
   lsa: LsaEmbedder | null;
   /** Duplicate keys of the indexed paragraphs (absent in builds made before documents could be added). */
   duplicateKeys?: [string, string][];
+  /** Paragraphs left out as repeats, with the paragraph each repeats (absent in builds made before removal was incremental). */
+  repeats?: [string, string][];
 }
 
 const lsaSchema = z.object({ vocabulary: z.array(z.string()), idf: z.array(z.number()), dimension: z.number() });
@@ -131,6 +133,7 @@ async function readParts(files: VerifiedFiles, manifest: Manifest): Promise<Load
     passages: Passage[];
     properNames: string[];
     duplicateKeys?: [string, string][];
+    repeats?: [string, string][];
   };
   if (!Array.isArray(store.passages) || store.passages.length !== manifest.passages) {
     throw new Error('passage count differs from the manifest');
@@ -143,8 +146,9 @@ async function readParts(files: VerifiedFiles, manifest: Manifest): Promise<Load
   if (vectors.size !== manifest.passages) throw new Error('vector count differs from the manifest');
   const lsa = manifest.embedder.id.startsWith('lsa-') ? await readLsa(files) : null;
   const { documents, passages } = store;
-  const { duplicateKeys } = store;
-  return { manifest, dir: files.dir, documents, passages, properNames: new Set(store.properNames), lexical, vectors, lsa, duplicateKeys };
+  const { duplicateKeys, repeats } = store;
+  const properNames = new Set(store.properNames);
+  return { manifest, dir: files.dir, documents, passages, properNames, lexical, vectors, lsa, duplicateKeys, repeats };
 }
 
 async function readLsa(files: VerifiedFiles): Promise<LsaEmbedder> {

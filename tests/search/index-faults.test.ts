@@ -4,6 +4,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDocuments } from '../../src/documents/add-documents.js';
+import { removeDocument } from '../../src/documents/remove-document.js';
 import { loadCore } from '../../src/index.js';
 import { runCli } from '../support/run-cli.js';
 import { copyOfSharedIndex } from '../support/shared-index.js';
@@ -72,6 +73,42 @@ describe('with added documents', () => {
       code: 'INDEX_CORRUPT',
       message: expect.stringContaining('lexical.json is damaged'),
     });
+  });
+});
+
+describe('with a removed document', () => {
+  it('a shrunk build records every file too: damage in it is refused, naming the file', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'diplomate-faults-removed-'));
+    const seedsDir = join(root, 'seeds');
+    cpSync(join(import.meta.dirname, '..', '..', 'seeds'), seedsDir, { recursive: true });
+    const indexDir = copyOfSharedIndex(join(root, 'index'));
+    await removeDocument('000_adb6d1e7b0eb011b.txt', seedsDir);
+    const steps = new Set<string>();
+    const shrunk = await loadCore({ seedsDir, indexDir, onProgress: (step) => steps.add(step) });
+    expect(steps.has('vectors (hnswlib, stored vectors)')).toBe(true);
+    expect(shrunk.documents.map((meta) => meta.doc)).not.toContain('000_adb6d1e7b0eb011b.txt');
+    damageInside(join(currentBuild(indexDir), 'hnswlib.index'), 4 * 1024);
+    await expect(loadCore({ seedsDir, indexDir, autoBuild: false })).rejects.toMatchObject({
+      code: 'INDEX_CORRUPT',
+      message: expect.stringContaining('hnswlib.index is damaged'),
+    });
+  });
+});
+
+describe('removing the first copy of a repeated paragraph', () => {
+  it('takes a full build, which indexes the repeat in the document left (003 repeats part of 002)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'diplomate-faults-repeat-'));
+    const seedsDir = join(root, 'seeds');
+    cpSync(join(import.meta.dirname, '..', '..', 'seeds'), seedsDir, { recursive: true });
+    const indexDir = copyOfSharedIndex(join(root, 'index'));
+    const question = 'Le cyberspace doit donc être protégé en tant que tel, comme un espace libre, neutre et ouvert.';
+    const before = await loadCore({ seedsDir, indexDir, autoBuild: false });
+    expect((await before.search(question, { limit: 1 }))[0]?.passage.doc).toBe('002_b68b6197e0460cb7.txt');
+    await removeDocument('002_b68b6197e0460cb7.txt', seedsDir);
+    const steps = new Set<string>();
+    const rebuilt = await loadCore({ seedsDir, indexDir, onProgress: (step) => steps.add(step) });
+    expect(steps.has('paragraphs')).toBe(true);
+    expect((await rebuilt.search(question, { limit: 1 }))[0]?.passage.doc).toBe('003_993ba010333bd587.txt');
   });
 });
 
