@@ -18,10 +18,13 @@ export type Repeats = [string, string][];
 export const repeatsOf = (paragraphs: readonly Paragraph[]): Repeats =>
   paragraphs.flatMap((paragraph): Repeats => (paragraph.duplicateOf ? [[paragraph.id, paragraph.duplicateOf]] : []));
 
-/** What a build records of duplicates: the keys an added document is checked against, and the repeats left out. */
+/**
+ * What a build records of duplicates: the keys an added document is checked against, and the repeats left out
+ * (unknown for a build extended from one made before they were recorded: removing from it takes a full build).
+ */
 export interface Duplicates {
   duplicateKeys: DuplicateKeys;
-  repeats: Repeats;
+  repeats: Repeats | undefined;
 }
 
 /** `passages.json`: documents, passages, the corpus's proper names, and what it records of duplicates. */

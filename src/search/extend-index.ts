@@ -17,7 +17,7 @@ import { openPublishedBuild, publishedSeeds, type LoadedIndex } from './open-ind
  *
  * Returns null, leaving the work to a full build, when the published build cannot be extended: none, another
  * embedder or settings, a document removed or changed (`shrink-index.ts` handles removals alone), or a build made
- * before duplicates were recorded.
+ * before duplicate keys were kept.
  */
 export async function extendIndex(
   corpus: Corpus,
@@ -33,11 +33,12 @@ export async function extendIndex(
   const wanted = new Map(corpus.seeds.map((seed) => [seed.doc, seed.sha256]));
   if ([...built].some(([doc, sha]) => wanted.get(doc) !== sha)) return null;
   const base = await openPublishedBuild(indexDir, key);
-  if (!base?.duplicateKeys || !base.repeats || (choice.kind === 'lsa' && !base.lsa) || base.manifest.seeds.length !== builtSeeds.length) return null;
+  if (!base?.duplicateKeys || (choice.kind === 'lsa' && !base.lsa) || base.manifest.seeds.length !== builtSeeds.length) return null;
   onProgress('paragraphs (added)', 0, 1);
   const seen = new Map(base.duplicateKeys);
   const { paragraphs, passages } = await ingestCorpus({ seeds: corpus.seeds.filter((seed) => !built.has(seed.doc)) }, seen);
-  const added = { passages, duplicateKeys: [...seen], repeats: [...base.repeats, ...repeatsOf(paragraphs)] };
+  const repeats = base.repeats && [...base.repeats, ...repeatsOf(paragraphs)];
+  const added = { passages, duplicateKeys: [...seen], repeats };
   const write = (dir: string) => writeExtended(base, corpus, added, dir, choice, key, onProgress);
   const manifest = await writeAndPublish(indexDir, write);
   onProgress('done', 1, 1);

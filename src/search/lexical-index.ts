@@ -70,9 +70,10 @@ export class LexicalIndex {
     this.postings = null;
   }
 
-  static fromJSON(json: string): LexicalIndex {
+  /** `forQueries: false` for a build only extended or shrunk, never queried: its postings are not laid out. */
+  static fromJSON(json: string, { forQueries = true } = {}): LexicalIndex {
     const saved = JSON.parse(json) as { search: Parameters<typeof MiniSearch.loadJS>[0]; df: [string, number][] };
-    const postings = new Bm25Postings(saved.search, SCORING);
+    const postings = forQueries ? new Bm25Postings(saved.search, SCORING) : null;
     return new LexicalIndex(MiniSearch.loadJS<IndexedFields>(saved.search, options), new Map(saved.df), postings);
   }
 

@@ -46,14 +46,15 @@ export async function openIndex(indexDir: string, expected: ManifestKey): Promis
 
 /**
  * The published build whatever documents it was built from, when its embedder and settings are the expected ones and
- * every file is sound: the base an incremental update extends. Null when there is none fit for that.
+ * every file is sound: the base an incremental update extends or shrinks (its BM25 postings are not laid out for
+ * queries, which it never serves). Null when there is none fit for that.
  */
 export async function openPublishedBuild(indexDir: string, expected: ManifestKey): Promise<LoadedIndex | null> {
   const current = await currentBuild(indexDir);
   if (current.kind !== 'build') return null;
   try {
     const manifest = await readManifest(current.dir);
-    return await openBuild(current.dir, { ...expected, seeds: manifest.seeds, metadataSha: manifest.metadataSha });
+    return await openBuild(current.dir, { ...expected, seeds: manifest.seeds, metadataSha: manifest.metadataSha }, { forQueries: false });
   } catch {
     return null;
   }
@@ -66,13 +67,13 @@ export async function publishedSeeds(indexDir: string): Promise<Manifest['seeds'
   return readManifest(current.dir).then((manifest) => manifest.seeds, () => null);
 }
 
-async function openBuild(dir: string, expected: ManifestKey): Promise<LoadedIndex> {
+async function openBuild(dir: string, expected: ManifestKey, use = { forQueries: true }): Promise<LoadedIndex> {
   const manifest = await readManifest(dir);
   const reasons = staleReasons(manifest, expected);
   if (reasons.length > 0) throw new AppError('INDEX_STALE', `The index is out of date: ${reasons.join('; ')}.`);
   const files = new VerifiedFiles(dir, manifest);
   try {
-    return await readParts(files, manifest);
+    return await readParts(files, manifest, use);
   } catch (error: unknown) {
     if (error instanceof AppError) throw error;
     throw new AppError('INDEX_CORRUPT', `The index in ${dir} cannot be read.`, { cause: error });
@@ -127,7 +128,7 @@ class VerifiedFiles {
   }
 }
 
-async function readParts(files: VerifiedFiles, manifest: Manifest): Promise<LoadedIndex> {
+async function readParts(files: VerifiedFiles, manifest: Manifest, use: { forQueries: boolean }): Promise<LoadedIndex> {
   const store = JSON.parse((await files.read(FILES.passages)).toString('utf8')) as {
     documents: DocumentMeta[];
     passages: Passage[];
@@ -139,7 +140,7 @@ async function readParts(files: VerifiedFiles, manifest: Manifest): Promise<Load
     throw new Error('passage count differs from the manifest');
   }
   if (!Array.isArray(store.properNames)) throw new Error('the passage store lacks its proper names');
-  const lexical = LexicalIndex.fromJSON((await files.read(FILES.lexical)).toString('utf8'));
+  const lexical = LexicalIndex.fromJSON((await files.read(FILES.lexical)).toString('utf8'), use);
   // hnswlib reads from a path and trusts its bytes (damage can crash the process), so they are checked first.
   await files.read(FILES.vectors);
   const vectors = VectorIndex.read(files.path(FILES.vectors), manifest.embedder.dimension);

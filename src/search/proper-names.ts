@@ -9,16 +9,17 @@ const CAPITALISED_SHARE = 0.75;
  */
 export function properNameTerms(texts: Iterable<string>): Set<string> {
   const counts = new Map<string, { capitalised: number; total: number }>();
-  const termOf = new Map<string, string>();
+  // Each word's term, or null for a stop word, once per word: a corpus repeats its words.
+  const termOf = new Map<string, string | null>();
   for (const text of texts) {
     for (const [token] of text.matchAll(/\p{L}+/gu)) {
       const lower = token.toLowerCase();
-      if (lower.length < 2 || isFrenchStopword(lower)) continue;
       let term = termOf.get(lower);
       if (term === undefined) {
-        term = frenchTerm(lower);
+        term = lower.length < 2 || isFrenchStopword(lower) ? null : frenchTerm(lower);
         termOf.set(lower, term);
       }
+      if (term === null) continue;
       const count = counts.get(term) ?? { capitalised: 0, total: 0 };
       count.total += 1;
       if (token !== lower) count.capitalised += 1;
