@@ -69,6 +69,11 @@ export class Bm25Postings {
     return (this.terms.get(term) ?? []).flatMap((postings) => (postings ? [postings.ordinals] : []));
   }
 
+  /** True when the index holds the term, or one within the edit distance MiniSearch's `fuzzy` share allows. */
+  hasNear(term: string, fuzzy: number): boolean {
+    return this.terms.fuzzyGet(term, editsAllowed(term, fuzzy)).size > 0;
+  }
+
   /** The `limit` best passages for the OR of the query terms, as `MiniSearch.search` ranks them. */
   top(queries: readonly TermQuery[], limit: number): RankedHit[] {
     const { scratch } = this;
@@ -76,7 +81,7 @@ export class Bm25Postings {
     for (const query of queries) {
       const exact = this.terms.get(query.term);
       if (exact) this.accumulate(exact, 1, query.boost);
-      const distance = query.fuzzy === false ? 0 : query.fuzzy < 1 ? Math.min(MAX_FUZZY, Math.round(query.term.length * query.fuzzy)) : query.fuzzy;
+      const distance = query.fuzzy === false ? 0 : editsAllowed(query.term, query.fuzzy);
       if (distance > 0) {
         for (const [term, [postings, edits]] of this.terms.fuzzyGet(query.term, distance)) {
           if (edits === 0) continue;
@@ -110,6 +115,9 @@ export class Bm25Postings {
     });
   }
 }
+
+/** MiniSearch's edit distance for a fuzzy share: that share of the term's letters, at most 6; a whole number as is. */
+const editsAllowed = (term: string, fuzzy: number): number => (fuzzy < 1 ? Math.min(MAX_FUZZY, Math.round(term.length * fuzzy)) : fuzzy);
 
 function toPostings(entry: Record<string, number> | undefined, ordinalOf: ReadonlyMap<number, number>): FieldPostings | undefined {
   if (!entry) return undefined;

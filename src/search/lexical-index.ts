@@ -46,7 +46,8 @@ const queryFuzziness = (weight: number | undefined, term: string): number | fals
 /** BM25 (MiniSearch's BM25+) over French-analysed passages; terms arrive already stemmed and folded. */
 export class LexicalIndex {
   private constructor(
-    private readonly search: MiniSearch<IndexedFields>,
+    /** MiniSearch's index, to add passages to and to save; absent in an index opened to serve queries. */
+    private readonly search: MiniSearch<IndexedFields> | null,
     private readonly df: Map<string, number>,
     /** MiniSearch's postings as typed arrays, for fast scoring; built from its serialised form when first needed. */
     private postings: Bm25Postings | null = null,
@@ -66,24 +67,33 @@ export class LexicalIndex {
       new Set([...text, ...context]).forEach((term) => this.df.set(term, (this.df.get(term) ?? 0) + 1));
       return { id: firstOrdinal + i, text: text.join(' '), context: context.join(' ') };
     });
-    this.search.addAll(docs);
+    this.writable.addAll(docs);
     this.postings = null;
   }
 
-  /** `forQueries: false` for a build only extended or shrunk, never queried: its postings are not laid out. */
+  /**
+   * An index to serve queries holds only its postings (MiniSearch's own structures would double load time and memory);
+   * `forQueries: false` opens one to extend and save instead, never queried.
+   */
   static fromJSON(json: string, { forQueries = true } = {}): LexicalIndex {
     const saved = JSON.parse(json) as { search: Parameters<typeof MiniSearch.loadJS>[0]; df: [string, number][] };
-    const postings = forQueries ? new Bm25Postings(saved.search, SCORING) : null;
-    return new LexicalIndex(MiniSearch.loadJS<IndexedFields>(saved.search, options), new Map(saved.df), postings);
+    const df = new Map(saved.df);
+    if (forQueries) return new LexicalIndex(null, df, new Bm25Postings(saved.search, SCORING));
+    return new LexicalIndex(MiniSearch.loadJS<IndexedFields>(saved.search, options), df);
+  }
+
+  private get writable(): MiniSearch<IndexedFields> {
+    if (!this.search) throw new Error('a lexical index opened to serve queries cannot be extended or saved');
+    return this.search;
   }
 
   private get scorer(): Bm25Postings {
-    this.postings ??= new Bm25Postings(this.search.toJSON(), SCORING);
+    this.postings ??= new Bm25Postings(this.writable.toJSON(), SCORING);
     return this.postings;
   }
 
   toJSON(): string {
-    return JSON.stringify({ search: this.search, df: [...this.df] });
+    return JSON.stringify({ search: this.writable, df: [...this.df] });
   }
 
   /** Number of passages holding a term (0 when the corpus never uses it). */
@@ -98,16 +108,12 @@ export class LexicalIndex {
   knowsNearly(term: string): boolean {
     if (this.documentCount(term) > 0) return true;
     if (term.length < MIN_FUZZY_LENGTH) return false;
-    return this.search.search(term, { fuzzy: NEAR_SPELLING, prefix: false, boostTerm: () => 1 }).length > 0;
+    return splitTerms(term).some((token) => this.scorer.hasNear(token, NEAR_SPELLING));
   }
 
   /** Ordinals of the passages holding any of the terms exactly, by field (an ordinal may repeat). */
   passagesWith(terms: readonly string[]): Int32Array[] {
     return splitTerms(terms.join(' ')).flatMap((term) => this.scorer.passagesWith(term));
-  }
-
-  get passageCount(): number {
-    return this.search.documentCount;
   }
 
   /** BM25+ over the query's weighted terms, a near spelling of a long term counting at 0.3. */

@@ -36,6 +36,7 @@ function miniSearchOf(json: string) {
       return results.slice(0, limit).map((result) => ({ ordinal: Number(result.id), score: result.score }));
     },
     passagesWith: (terms: string[]) => search.search(terms.join(' '), { fuzzy: false, prefix: false }).map((result) => Number(result.id)),
+    nearlyKnown: (term: string) => search.search(term, { fuzzy: 0.2, prefix: false, boostTerm: () => 1 }).length > 0,
   };
 }
 
@@ -55,6 +56,14 @@ describe('BM25 over typed postings', () => {
       const names = [...query.terms.keys()].slice(0, 3);
       expect(sortedUnique(ours.passagesWith(names)), question).toEqual(reference.passagesWith(names).sort((a, b) => a - b));
     }
+    // Near spellings, as MiniSearch's fuzzy search finds them: typos of corpus words, and words it lacks.
+    const typed = ['cybersecurite', 'cybersécurité', 'singapur', 'ambasadeur', 'numerique', 'blockchainz', 'bitcoin', 'brésil', 'convention budapest'];
+    for (const term of typed) {
+      const known = ours.documentCount(term) > 0 || (term.length >= 5 && reference.nearlyKnown(term));
+      expect(ours.knowsNearly(term), term).toBe(known);
+    }
+    expect(typed.filter((term) => ours.knowsNearly(term)).length).toBeGreaterThan(2);
+    expect(typed.filter((term) => !ours.knowsNearly(term)).length).toBeGreaterThan(1);
   });
 
   it('keeps the earlier passage first among equal scores, and an added passage counts once indexed', () => {
