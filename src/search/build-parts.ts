@@ -4,7 +4,7 @@ import type { DocumentMeta, Paragraph, Passage } from '../types.js';
 import { FILES, digestFiles } from './index-files.js';
 import { MANIFEST_FORMAT, type Manifest, type ManifestKey } from './manifest.js';
 import type { PassageEmbedder } from './embedders/select-embedder.js';
-import { properNameTerms } from './proper-names.js';
+import { countNameUses, namesIn, type NameCounts } from './proper-names.js';
 
 /** Duplicate key of a paragraph's words → id of the first paragraph saying them (see `mark-duplicates.ts`). */
 export type DuplicateKeys = [string, string][];
@@ -27,10 +27,19 @@ export interface Duplicates {
   repeats: Repeats | undefined;
 }
 
-/** `passages.json`: documents, passages, the corpus's proper names, and what it records of duplicates. */
-export function passageStore(documents: readonly DocumentMeta[], passages: readonly Passage[], duplicates: Duplicates) {
-  const properNames = [...properNameTerms(passages.map((passage) => passage.text))].sort();
-  return { documents, passages, properNames, duplicateKeys: duplicates.duplicateKeys, repeats: duplicates.repeats };
+/**
+ * `passages.json`: documents, passages, the corpus's proper names with the counts they come from (`nameCounts`, so an
+ * update counts only the passages it adds or removes; counted from every passage when not given), and what it
+ * records of duplicates.
+ */
+export function passageStore(
+  documents: readonly DocumentMeta[],
+  passages: readonly Passage[],
+  duplicates: Duplicates,
+  nameCounts: NameCounts = countNameUses(passages.map((passage) => passage.text)),
+) {
+  const properNames = [...namesIn(nameCounts)].sort();
+  return { documents, passages, properNames, nameCounts, duplicateKeys: duplicates.duplicateKeys, repeats: duplicates.repeats };
 }
 
 /** The manifest goes last: it records the size and SHA-256 of every other file of the build. */

@@ -8,6 +8,7 @@ import { embedWithModel, lsaText, passageStore, repeatsOf, writeManifest, type D
 import type { EmbedderChoice } from './embedders/select-embedder.js';
 import { FILES, writeAndPublish } from './index-files.js';
 import type { Manifest, ManifestKey } from './manifest.js';
+import { countNameUses } from './proper-names.js';
 import { openPublishedBuild, publishedSeeds, type LoadedIndex } from './open-index.js';
 
 /**
@@ -69,7 +70,8 @@ async function writeExtended(
   }
   await writeFile(join(dir, FILES.lexical), base.lexical.toJSON(), 'utf8');
   const passages = [...base.passages, ...added.passages];
-  await writeFile(join(dir, FILES.passages), JSON.stringify(passageStore(corpus.documents, passages, added)), 'utf8');
+  const nameCounts = base.nameCounts && countNameUses(added.passages.map((passage) => passage.text), base.nameCounts);
+  await writeFile(join(dir, FILES.passages), JSON.stringify(passageStore(corpus.documents, passages, added, nameCounts)), 'utf8');
   return writeManifest(dir, key, base.manifest.embedder.dimension, passages.length);
 }
 

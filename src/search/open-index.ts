@@ -6,6 +6,7 @@ import type { DocumentMeta, Passage } from '../types.js';
 import { LsaEmbedder } from './embedders/lsa-embedder.js';
 import { FILES, currentBuild, digest } from './index-files.js';
 import { LexicalIndex } from './lexical-index.js';
+import type { NameCounts } from './proper-names.js';
 import { MANIFEST_FORMAT, manifestSchema, staleReasons, type Manifest, type ManifestKey } from './manifest.js';
 import { VectorIndex } from './vector-index.js';
 
@@ -25,6 +26,8 @@ export interface LoadedIndex {
   duplicateKeys?: [string, string][];
   /** Paragraphs left out as repeats, with the paragraph each repeats (absent in builds made before removal was incremental). */
   repeats?: [string, string][];
+  /** What `properNames` is derived from (see `proper-names.ts`; absent in builds made before it was kept). */
+  nameCounts?: NameCounts;
 }
 
 const lsaSchema = z.object({ vocabulary: z.array(z.string()), idf: z.array(z.number()), dimension: z.number() });
@@ -135,6 +138,7 @@ async function readParts(files: VerifiedFiles, manifest: Manifest, use: { forQue
     properNames: string[];
     duplicateKeys?: [string, string][];
     repeats?: [string, string][];
+    nameCounts?: NameCounts;
   };
   if (!Array.isArray(store.passages) || store.passages.length !== manifest.passages) {
     throw new Error('passage count differs from the manifest');
@@ -147,9 +151,9 @@ async function readParts(files: VerifiedFiles, manifest: Manifest, use: { forQue
   if (vectors.size !== manifest.passages) throw new Error('vector count differs from the manifest');
   const lsa = manifest.embedder.id.startsWith('lsa-') ? await readLsa(files) : null;
   const { documents, passages } = store;
-  const { duplicateKeys, repeats } = store;
+  const { duplicateKeys, repeats, nameCounts } = store;
   const properNames = new Set(store.properNames);
-  return { manifest, dir: files.dir, documents, passages, properNames, lexical, vectors, lsa, duplicateKeys, repeats };
+  return { manifest, dir: files.dir, documents, passages, properNames, lexical, vectors, lsa, duplicateKeys, repeats, nameCounts };
 }
 
 async function readLsa(files: VerifiedFiles): Promise<LsaEmbedder> {

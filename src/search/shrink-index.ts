@@ -7,6 +7,7 @@ import type { EmbedderChoice } from './embedders/select-embedder.js';
 import { FILES, writeAndPublish } from './index-files.js';
 import { LexicalIndex } from './lexical-index.js';
 import type { Manifest, ManifestKey } from './manifest.js';
+import { countNameUses } from './proper-names.js';
 import { openPublishedBuild, publishedSeeds, type LoadedIndex } from './open-index.js';
 import { VectorIndex } from './vector-index.js';
 
@@ -69,6 +70,8 @@ async function writeShrunk(
     await copyFile(join(base.dir, FILES.lsaProjection), join(dir, FILES.lsaProjection));
   }
   await writeFile(join(dir, FILES.lexical), lexical.toJSON(), 'utf8');
-  await writeFile(join(dir, FILES.passages), JSON.stringify(passageStore(corpus.documents, passages, duplicates)), 'utf8');
+  const removedTexts = base.passages.filter((passage) => removed.has(passage.doc)).map((passage) => passage.text);
+  const nameCounts = base.nameCounts && countNameUses(removedTexts, base.nameCounts, -1);
+  await writeFile(join(dir, FILES.passages), JSON.stringify(passageStore(corpus.documents, passages, duplicates, nameCounts)), 'utf8');
   return writeManifest(dir, key, dimension, passages.length);
 }
