@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDocuments } from '../../src/documents/add-documents.js';
 import { removeDocument } from '../../src/documents/remove-document.js';
+import { readCorpus } from '../../src/ingest/read-corpus.js';
+import { lsaEmbedderId } from '../../src/search/embedders/select-embedder.js';
+import { indexSettings } from '../../src/search/settings.js';
+import { shrinkIndex } from '../../src/search/shrink-index.js';
 import { loadCore } from '../../src/index.js';
 import { runCli } from '../support/run-cli.js';
 import { copyOfSharedIndex } from '../support/shared-index.js';
@@ -96,19 +100,24 @@ describe('with a removed document', () => {
 });
 
 describe('removing the first copy of a repeated paragraph', () => {
-  it('takes a full build, which indexes the repeat in the document left (003 repeats part of 002)', async () => {
+  it('is left to a full build (003 repeats part of 002, never indexed): removing 002 does not shrink, removing 000 does', async () => {
     const root = mkdtempSync(join(tmpdir(), 'diplomate-faults-repeat-'));
     const seedsDir = join(root, 'seeds');
     cpSync(join(import.meta.dirname, '..', '..', 'seeds'), seedsDir, { recursive: true });
     const indexDir = copyOfSharedIndex(join(root, 'index'));
-    const question = 'Le cyberspace doit donc être protégé en tant que tel, comme un espace libre, neutre et ouvert.';
-    const before = await loadCore({ seedsDir, indexDir, autoBuild: false });
-    expect((await before.search(question, { limit: 1 }))[0]?.passage.doc).toBe('002_b68b6197e0460cb7.txt');
     await removeDocument('002_b68b6197e0460cb7.txt', seedsDir);
-    const steps = new Set<string>();
-    const rebuilt = await loadCore({ seedsDir, indexDir, onProgress: (step) => steps.add(step) });
-    expect(steps.has('paragraphs')).toBe(true);
-    expect((await rebuilt.search(question, { limit: 1 }))[0]?.passage.doc).toBe('003_993ba010333bd587.txt');
+    const corpus = await readCorpus(seedsDir);
+    const key = {
+      seeds: corpus.seeds.map(({ doc, sha256 }) => ({ doc, sha256 })),
+      metadataSha: corpus.metadataSha,
+      settings: indexSettings(),
+      embedderId: lsaEmbedderId,
+    };
+    expect(await shrinkIndex(corpus, indexDir, { kind: 'lsa', id: lsaEmbedderId }, key, () => {})).toBeNull();
+    const other = await readCorpus(join(import.meta.dirname, '..', '..', 'seeds'));
+    const without000 = { ...other, seeds: other.seeds.filter((seed) => seed.doc !== '000_adb6d1e7b0eb011b.txt') };
+    const shrunkKey = { ...key, seeds: without000.seeds.map(({ doc, sha256 }) => ({ doc, sha256 })), metadataSha: other.metadataSha };
+    expect(await shrinkIndex(without000, indexDir, { kind: 'lsa', id: lsaEmbedderId }, shrunkKey, () => {})).toMatchObject({ passages: expect.any(Number) });
   });
 });
 
