@@ -1,17 +1,18 @@
 /**
  * `npm run bench [-- --scale K] [questions.jsonl]`: index build time (wall and CPU, by step), passages, index size on
- * disk, cold CLI start, warm ask latency (median, p95) over the dev questions in a process that only serves, the time
- * to add one document to the built index, and peak RSS of building and of serving — model-free unless
- * DIPLOMATE_MODEL_DIR is set. `--scale K` indexes K copies of the seeds, each line of copy k ≥ 1 with one word pair
- * swapped so that copies are not merged as duplicates (a short line has fewer pairs than a large K has copies, so some
- * copies of short paragraphs are merged, as ingestion merges any repeated text). Figures are printed, never asserted.
+ * disk, cold CLI start, warm ask latency and CPU time (median, p95) over the dev questions in a process that only
+ * serves, the time to add one document to the built index and to remove it again, and peak RSS of building and of
+ * serving — model-free unless DIPLOMATE_MODEL_DIR is set. `--scale K` indexes K copies of the seeds, each line of copy
+ * k ≥ 1 with its first words in an order of that copy's own (see `bench/scaled-seeds.ts`), so that copies are not
+ * merged as duplicates. Figures are printed, never asserted.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { addDocuments } from '../src/documents/add-documents.js';
+import { removeDocument } from '../src/documents/remove-document.js';
 import { loadCore } from '../src/index.js';
 import { packageRoot } from '../src/paths.js';
 import { perturb, scaledSeeds } from './bench/scaled-seeds.js';
@@ -75,8 +76,8 @@ for (let i = 0; i < 3; i += 1) {
 const buildRss = process.resourceUsage().maxRSS / 1024;
 const serving = JSON.parse(
   execFileSync(process.execPath, [join(root, 'dist', 'scripts', 'bench', 'warm-asks.js'), seedsDir, indexDir, questionsFile], { encoding: 'utf8' }),
-) as { loadMs: number; warm: number[]; rssMiB: number };
-const { loadMs, warm } = serving;
+) as { loadMs: number; warm: number[]; cpu: number[]; rssMiB: number };
+const { loadMs, warm, cpu } = serving;
 const core = await loadCore({ seedsDir, indexDir, modelDir, autoBuild: false });
 cold.sort((a, b) => a - b);
 
@@ -90,6 +91,15 @@ const addTimer = stepTimer();
 const updated = await loadCore({ seedsDir, indexDir, modelDir, onProgress: addTimer.onProgress });
 const addMs = performance.now() - started;
 const addCpu = cpuSeconds() - cpuStarted;
+
+// And out again: the index shrinks by its passages, nothing embedded or fitted.
+started = performance.now();
+cpuStarted = cpuSeconds();
+await removeDocument('one-more.txt', seedsDir);
+const removeTimer = stepTimer();
+await loadCore({ seedsDir, indexDir, modelDir, onProgress: removeTimer.onProgress });
+const removeMs = performance.now() - started;
+const removeCpu = cpuSeconds() - cpuStarted;
 const load = (await import('node:os')).loadavg()[0] ?? 0;
 
 console.log(`bench: scale ${scale}, ${questions.length} questions, ${modelDir ? 'model ' + modelDir : 'model-free'}, node ${process.version}, load average ${load.toFixed(1)}`);
@@ -98,6 +108,9 @@ console.log(`index size on disk: ${(indexBytes / 1024 / 1024).toFixed(1)} MiB`);
 console.log(`cold CLI ask (process start to answer), median of 3: ${ms(percentile(cold, 50))}`);
 console.log(`core load from built index (serving process): ${ms(loadMs)}`);
 console.log(`warm ask (serving process): median ${ms(percentile(warm, 50))}, p95 ${ms(percentile(warm, 95))}, max ${ms(warm[warm.length - 1] ?? 0)} over ${warm.length} asks`);
+console.log(`warm ask CPU time (serving process): median ${ms(percentile(cpu, 50))}, p95 ${ms(percentile(cpu, 95))}`);
 console.log(`add one document (${updated.info.passages - core.info.passages} passages) and update the index: ${seconds(addMs)}, CPU ${addCpu.toFixed(1)} s (${addTimer.report()})`);
+console.log(`remove it again and update the index: ${seconds(removeMs)}, CPU ${removeCpu.toFixed(1)} s (${removeTimer.report()})`);
 console.log(`peak RSS: building ${buildRss.toFixed(0)} MiB; serving (a process that loads the index and answers) ${serving.rssMiB.toFixed(0)} MiB`);
-console.log(`| ${scale} | ${core.info.passages} | ${seconds(buildMs)} (CPU ${buildCpu.toFixed(1)} s) | ${(indexBytes / 1024 / 1024).toFixed(1)} MiB | ${buildRss.toFixed(0)} / ${serving.rssMiB.toFixed(0)} MiB | ${ms(percentile(warm, 50))} / ${ms(percentile(warm, 95))} | ${seconds(addMs)} (CPU ${addCpu.toFixed(1)} s) | ${load.toFixed(1)} |`);
+console.log(`| ${scale} | ${core.info.passages} | ${seconds(buildMs)} (CPU ${buildCpu.toFixed(1)} s) | ${(indexBytes / 1024 / 1024).toFixed(1)} MiB | ${buildRss.toFixed(0)} / ${serving.rssMiB.toFixed(0)} MiB | ${ms(percentile(warm, 50))} / ${ms(percentile(warm, 95))} (CPU ${ms(percentile(cpu, 50))} / ${ms(percentile(cpu, 95))}) | ${seconds(addMs)} (CPU ${addCpu.toFixed(1)} s) | ${seconds(removeMs)} (CPU ${removeCpu.toFixed(1)} s) | ${load.toFixed(1)} |`);
+rmSync(work, { recursive: true, force: true });

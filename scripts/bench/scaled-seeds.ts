@@ -9,25 +9,41 @@ interface Meta {
   language: string;
 }
 
+/** Words reordered per copy: the first `REORDERED` of a line, so a line of that many words has 8! = 40,320 orderings. */
+const REORDERED = 8;
+
+const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1));
+
 /**
- * Swaps one pair of neighbouring words (tokens holding a letter or a digit, so table cells count too) on every line
- * that has two, the pair moving with the copy and the line, so no paragraph of copy `k` says its words in the order of
- * another copy and none is merged as a duplicate.
+ * Reorders the words of a line (tokens holding a letter or a digit, so table cells count too) into the `copy`-th
+ * ordering of its first few words, counted in the factorial number system: copy 0 is the line as it is, copy 1 swaps
+ * its last reordered pair, and every copy below n! (for n words, up to 8) says the words in an order of its own. So no
+ * paragraph of a copy is merged with another copy's as a duplicate, however many copies — unlike one swapped pair,
+ * which gives a line of n words only n − 1 variants. Only lines of very few words (fewer orderings than copies) repeat.
  */
-export function perturbLine(line: string, copy: number, lineNumber: number): string {
+export function perturbLine(line: string, copy: number): string {
   const tokens = line.split(' ');
   const words = tokens.map((token, i) => i).filter((i) => /[\p{L}\p{N}]/u.test(tokens[i] ?? ''));
-  if (copy === 0 || words.length < 2) return line;
-  const pair = (copy * 7 + lineNumber) % (words.length - 1);
-  const [a, b] = [words[pair] ?? 0, words[pair + 1] ?? 0];
-  [tokens[a], tokens[b]] = [tokens[b] ?? '', tokens[a] ?? ''];
+  const count = Math.min(words.length, REORDERED);
+  if (copy === 0 || count < 2) return line;
+  const pool = words.slice(0, count).map((i) => tokens[i] ?? '');
+  let rank = copy % factorial(count);
+  const reordered = words.slice(0, count).map((_, position) => {
+    const step = factorial(count - 1 - position);
+    const pick = Math.floor(rank / step);
+    rank %= step;
+    return pool.splice(pick, 1)[0] ?? '';
+  });
+  words.slice(0, count).forEach((i, position) => {
+    tokens[i] = reordered[position] ?? '';
+  });
   return tokens.join(' ');
 }
 
 export function perturb(text: string, copy: number): string {
   return text
     .split('\n')
-    .map((line, i) => perturbLine(line, copy, i))
+    .map((line) => perturbLine(line, copy))
     .join('\n');
 }
 

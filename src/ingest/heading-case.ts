@@ -15,9 +15,10 @@ export function wordCasing(lines: readonly string[]): Map<string, string> {
   for (const line of lines) {
     if (!/\p{Ll}/u.test(line)) continue;
     for (const [word] of line.matchAll(WORD)) {
-      const variants = counts.get(key(word)) ?? new Map<string, number>();
+      const folded = key(word);
+      const variants = counts.get(folded) ?? new Map<string, number>();
       variants.set(word, (variants.get(word) ?? 0) + 1);
-      counts.set(key(word), variants);
+      counts.set(folded, variants);
     }
   }
   const casing = new Map<string, string>();

@@ -62,11 +62,18 @@ export function fold(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*(?:-[\p{L}\p{N}]+)*/gu;
+
 /** Words of a text, lower-cased, elisions (l', d', qu') removed, PDF soft hyphens ignored. */
 export function words(text: string): string[] {
-  const tokens = text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*(?:-[\p{L}\p{N}]+)*/gu) ?? [];
-  return tokens
-    .flatMap((token) => token.replace(ELISION, '').replace(/['’]s?$/u, '').split('-'))
+  return (text.toLowerCase().match(TOKEN) ?? []).flatMap(wordsOfToken);
+}
+
+function wordsOfToken(token: string): string[] {
+  return token
+    .replace(ELISION, '')
+    .replace(/['’]s?$/u, '')
+    .split('-')
     .map((word) => ordinalNumber(word) ?? word)
     .filter(Boolean);
 }
@@ -103,7 +110,24 @@ export function englishTerm(word: string): string {
 
 /** The French analyser used for every indexed passage: words, stop words out, stemmed and folded. */
 export function analyzeFrench(text: string): string[] {
-  return words(text)
-    .filter((word) => !isFrenchStopword(word) && (word.length > 1 || /\d/u.test(word)))
-    .map(frenchTerm);
+  return (text.toLowerCase().match(TOKEN) ?? []).flatMap(termsOfToken);
+}
+
+/**
+ * Index terms of one lower-cased token, remembered: a corpus says the same few thousand words again and again, and
+ * stemming each occurrence anew was most of the time spent analysing a large one. Bounded, for a long-lived process.
+ */
+const tokenTerms = new Map<string, string[]>();
+const MAX_REMEMBERED_TOKENS = 200_000;
+
+function termsOfToken(token: string): string[] {
+  let terms = tokenTerms.get(token);
+  if (!terms) {
+    terms = wordsOfToken(token)
+      .filter((word) => !isFrenchStopword(word) && (word.length > 1 || /\d/u.test(word)))
+      .map(frenchTerm);
+    if (tokenTerms.size >= MAX_REMEMBERED_TOKENS) tokenTerms.clear();
+    tokenTerms.set(token, terms);
+  }
+  return terms;
 }

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { ingestCorpus } from '../ingest/ingest-corpus.js';
 import type { Corpus } from '../ingest/read-corpus.js';
 import type { Passage } from '../types.js';
-import { embedWithModel, lsaText, passageStore, writeManifest } from './build-parts.js';
+import { embedWithModel, lsaText, passageStore, repeatsOf, writeManifest, type Duplicates } from './build-parts.js';
 import { extendIndex } from './extend-index.js';
+import { shrinkIndex } from './shrink-index.js';
 import { fitLsa } from './embedders/lsa-embedder.js';
 import type { EmbedderChoice } from './embedders/select-embedder.js';
 import { FILES, writeAndPublish } from './index-files.js';
@@ -18,7 +19,8 @@ export type BuildProgress = (step: string, done: number, total: number) => void;
 
 /**
  * Builds lexical and vector indexes from the corpus and publishes them atomically under `indexDir`. When documents
- * were only added since the published build, that build is extended instead (`extend-index.ts`), unless `full`.
+ * were only added since the published build, that build is extended instead (`extend-index.ts`); when they were only
+ * removed, it is shrunk (`shrink-index.ts`); unless `full`.
  * Call with the build lock held (`withBuildLock`). A build that fails is removed, leaving CURRENT as it was; its caller
  * (`load-core.ts`) says what a refusal to write means (`writeFailure`).
  */
@@ -31,14 +33,14 @@ export async function buildIndex(
   options: { full?: boolean } = {},
 ): Promise<Manifest> {
   if (!options.full) {
-    const extended = await extendIndex(corpus, indexDir, choice, key, onProgress);
-    if (extended) return extended;
+    const derived = (await shrinkIndex(corpus, indexDir, choice, key, onProgress)) ?? (await extendIndex(corpus, indexDir, choice, key, onProgress));
+    if (derived) return derived;
   }
   onProgress('paragraphs', 0, 1);
   const seen = new Map<string, string>();
-  const { passages } = await ingestCorpus(corpus, seen);
+  const { paragraphs, passages } = await ingestCorpus(corpus, seen);
   onProgress('paragraphs', 1, 1);
-  const built = { passages, duplicateKeys: [...seen] };
+  const built = { passages, duplicateKeys: [...seen], repeats: repeatsOf(paragraphs) };
   const manifest = await writeAndPublish(indexDir, (dir) => writeBuild(corpus, built, dir, choice, key, onProgress));
   onProgress('done', 1, 1);
   return manifest;
@@ -46,7 +48,7 @@ export async function buildIndex(
 
 async function writeBuild(
   corpus: Corpus,
-  { passages, duplicateKeys }: { passages: readonly Passage[]; duplicateKeys: [string, string][] },
+  { passages, ...duplicates }: { passages: readonly Passage[] } & Duplicates,
   dir: string,
   choice: EmbedderChoice,
   key: ManifestKey,
@@ -59,7 +61,7 @@ async function writeBuild(
   VectorIndex.build(vectors, dimension).write(join(dir, FILES.vectors));
   onProgress('writing', 0, 1);
   await writeFile(join(dir, FILES.lexical), lexical.toJSON(), 'utf8');
-  await writeFile(join(dir, FILES.passages), JSON.stringify(passageStore(corpus.documents, passages, duplicateKeys)), 'utf8');
+  await writeFile(join(dir, FILES.passages), JSON.stringify(passageStore(corpus.documents, passages, duplicates)), 'utf8');
   return writeManifest(dir, key, dimension, passages.length);
 }
 

@@ -1,18 +1,45 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DocumentMeta, Passage } from '../types.js';
+import type { DocumentMeta, Paragraph, Passage } from '../types.js';
 import { FILES, digestFiles } from './index-files.js';
 import { MANIFEST_FORMAT, type Manifest, type ManifestKey } from './manifest.js';
 import type { PassageEmbedder } from './embedders/select-embedder.js';
-import { properNameTerms } from './proper-names.js';
+import { countNameUses, namesIn, type NameCounts } from './proper-names.js';
 
 /** Duplicate key of a paragraph's words → id of the first paragraph saying them (see `mark-duplicates.ts`). */
 export type DuplicateKeys = [string, string][];
 
-/** `passages.json`: documents, passages, the corpus's proper names, and the duplicate keys an added document is checked against. */
-export function passageStore(documents: readonly DocumentMeta[], passages: readonly Passage[], duplicateKeys: DuplicateKeys) {
-  const properNames = [...properNameTerms(passages.map((passage) => passage.text))].sort();
-  return { documents, passages, properNames, duplicateKeys };
+/**
+ * Paragraphs left out for repeating an indexed one: `[its id, the id of the paragraph it repeats]`. Removing the
+ * document holding the first copy would leave the repeat unindexed, so such a removal takes a full build.
+ */
+export type Repeats = [string, string][];
+
+export const repeatsOf = (paragraphs: readonly Paragraph[]): Repeats =>
+  paragraphs.flatMap((paragraph): Repeats => (paragraph.duplicateOf ? [[paragraph.id, paragraph.duplicateOf]] : []));
+
+/**
+ * What a build records of duplicates: the keys an added document is checked against, and the repeats left out
+ * (unknown for a build extended from one made before they were recorded: removing from it takes a full build).
+ */
+export interface Duplicates {
+  duplicateKeys: DuplicateKeys;
+  repeats: Repeats | undefined;
+}
+
+/**
+ * `passages.json`: documents, passages, the corpus's proper names with the counts they come from (`nameCounts`, so an
+ * update counts only the passages it adds or removes; counted from every passage when not given), and what it
+ * records of duplicates.
+ */
+export function passageStore(
+  documents: readonly DocumentMeta[],
+  passages: readonly Passage[],
+  duplicates: Duplicates,
+  nameCounts: NameCounts = countNameUses(passages.map((passage) => passage.text)),
+) {
+  const properNames = [...namesIn(nameCounts)].sort();
+  return { documents, passages, properNames, nameCounts, duplicateKeys: duplicates.duplicateKeys, repeats: duplicates.repeats };
 }
 
 /** The manifest goes last: it records the size and SHA-256 of every other file of the build. */

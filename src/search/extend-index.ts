@@ -4,10 +4,11 @@ import { ingestCorpus } from '../ingest/ingest-corpus.js';
 import type { Corpus } from '../ingest/read-corpus.js';
 import type { Passage } from '../types.js';
 import type { BuildProgress } from './build-index.js';
-import { embedWithModel, lsaText, passageStore, writeManifest } from './build-parts.js';
+import { embedWithModel, lsaText, passageStore, repeatsOf, writeManifest, type Duplicates } from './build-parts.js';
 import type { EmbedderChoice } from './embedders/select-embedder.js';
 import { FILES, writeAndPublish } from './index-files.js';
 import type { Manifest, ManifestKey } from './manifest.js';
+import { countNameUses } from './proper-names.js';
 import { openPublishedBuild, publishedSeeds, type LoadedIndex } from './open-index.js';
 
 /**
@@ -16,7 +17,7 @@ import { openPublishedBuild, publishedSeeds, type LoadedIndex } from './open-ind
  * so the cost grows with the added documents, not with the index. The copy is published like a full build.
  *
  * Returns null, leaving the work to a full build, when the published build cannot be extended: none, another
- * embedder or settings, a document removed or changed (its passages' ordinals would have to move), or a build made
+ * embedder or settings, a document removed or changed (`shrink-index.ts` handles removals alone), or a build made
  * before duplicate keys were kept.
  */
 export async function extendIndex(
@@ -36,8 +37,9 @@ export async function extendIndex(
   if (!base?.duplicateKeys || (choice.kind === 'lsa' && !base.lsa) || base.manifest.seeds.length !== builtSeeds.length) return null;
   onProgress('paragraphs (added)', 0, 1);
   const seen = new Map(base.duplicateKeys);
-  const { passages } = await ingestCorpus({ seeds: corpus.seeds.filter((seed) => !built.has(seed.doc)) }, seen);
-  const added = { passages, duplicateKeys: [...seen] };
+  const { paragraphs, passages } = await ingestCorpus({ seeds: corpus.seeds.filter((seed) => !built.has(seed.doc)) }, seen);
+  const repeats = base.repeats && [...base.repeats, ...repeatsOf(paragraphs)];
+  const added = { passages, duplicateKeys: [...seen], repeats };
   const write = (dir: string) => writeExtended(base, corpus, added, dir, choice, key, onProgress);
   const manifest = await writeAndPublish(indexDir, write);
   onProgress('done', 1, 1);
@@ -47,7 +49,7 @@ export async function extendIndex(
 async function writeExtended(
   base: LoadedIndex,
   corpus: Corpus,
-  added: { passages: Passage[]; duplicateKeys: [string, string][] },
+  added: { passages: Passage[] } & Duplicates,
   dir: string,
   choice: EmbedderChoice,
   key: ManifestKey,
@@ -68,7 +70,8 @@ async function writeExtended(
   }
   await writeFile(join(dir, FILES.lexical), base.lexical.toJSON(), 'utf8');
   const passages = [...base.passages, ...added.passages];
-  await writeFile(join(dir, FILES.passages), JSON.stringify(passageStore(corpus.documents, passages, added.duplicateKeys)), 'utf8');
+  const nameCounts = base.nameCounts && countNameUses(added.passages.map((passage) => passage.text), base.nameCounts);
+  await writeFile(join(dir, FILES.passages), JSON.stringify(passageStore(corpus.documents, passages, added, nameCounts)), 'utf8');
   return writeManifest(dir, key, base.manifest.embedder.dimension, passages.length);
 }
 

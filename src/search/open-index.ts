@@ -6,6 +6,7 @@ import type { DocumentMeta, Passage } from '../types.js';
 import { LsaEmbedder } from './embedders/lsa-embedder.js';
 import { FILES, currentBuild, digest } from './index-files.js';
 import { LexicalIndex } from './lexical-index.js';
+import type { NameCounts } from './proper-names.js';
 import { MANIFEST_FORMAT, manifestSchema, staleReasons, type Manifest, type ManifestKey } from './manifest.js';
 import { VectorIndex } from './vector-index.js';
 
@@ -23,6 +24,10 @@ export interface LoadedIndex {
   lsa: LsaEmbedder | null;
   /** Duplicate keys of the indexed paragraphs (absent in builds made before documents could be added). */
   duplicateKeys?: [string, string][];
+  /** Paragraphs left out as repeats, with the paragraph each repeats (absent in builds made before removal was incremental). */
+  repeats?: [string, string][];
+  /** What `properNames` is derived from (see `proper-names.ts`; absent in builds made before it was kept). */
+  nameCounts?: NameCounts;
 }
 
 const lsaSchema = z.object({ vocabulary: z.array(z.string()), idf: z.array(z.number()), dimension: z.number() });
@@ -44,14 +49,15 @@ export async function openIndex(indexDir: string, expected: ManifestKey): Promis
 
 /**
  * The published build whatever documents it was built from, when its embedder and settings are the expected ones and
- * every file is sound: the base an incremental update extends. Null when there is none fit for that.
+ * every file is sound: the base an incremental update extends or shrinks (its BM25 postings are not laid out for
+ * queries, which it never serves). Null when there is none fit for that.
  */
 export async function openPublishedBuild(indexDir: string, expected: ManifestKey): Promise<LoadedIndex | null> {
   const current = await currentBuild(indexDir);
   if (current.kind !== 'build') return null;
   try {
     const manifest = await readManifest(current.dir);
-    return await openBuild(current.dir, { ...expected, seeds: manifest.seeds, metadataSha: manifest.metadataSha });
+    return await openBuild(current.dir, { ...expected, seeds: manifest.seeds, metadataSha: manifest.metadataSha }, { forQueries: false });
   } catch {
     return null;
   }
@@ -64,13 +70,13 @@ export async function publishedSeeds(indexDir: string): Promise<Manifest['seeds'
   return readManifest(current.dir).then((manifest) => manifest.seeds, () => null);
 }
 
-async function openBuild(dir: string, expected: ManifestKey): Promise<LoadedIndex> {
+async function openBuild(dir: string, expected: ManifestKey, use = { forQueries: true }): Promise<LoadedIndex> {
   const manifest = await readManifest(dir);
   const reasons = staleReasons(manifest, expected);
   if (reasons.length > 0) throw new AppError('INDEX_STALE', `The index is out of date: ${reasons.join('; ')}.`);
   const files = new VerifiedFiles(dir, manifest);
   try {
-    return await readParts(files, manifest);
+    return await readParts(files, manifest, use);
   } catch (error: unknown) {
     if (error instanceof AppError) throw error;
     throw new AppError('INDEX_CORRUPT', `The index in ${dir} cannot be read.`, { cause: error });
@@ -125,26 +131,29 @@ class VerifiedFiles {
   }
 }
 
-async function readParts(files: VerifiedFiles, manifest: Manifest): Promise<LoadedIndex> {
+async function readParts(files: VerifiedFiles, manifest: Manifest, use: { forQueries: boolean }): Promise<LoadedIndex> {
   const store = JSON.parse((await files.read(FILES.passages)).toString('utf8')) as {
     documents: DocumentMeta[];
     passages: Passage[];
     properNames: string[];
     duplicateKeys?: [string, string][];
+    repeats?: [string, string][];
+    nameCounts?: NameCounts;
   };
   if (!Array.isArray(store.passages) || store.passages.length !== manifest.passages) {
     throw new Error('passage count differs from the manifest');
   }
   if (!Array.isArray(store.properNames)) throw new Error('the passage store lacks its proper names');
-  const lexical = LexicalIndex.fromJSON((await files.read(FILES.lexical)).toString('utf8'));
+  const lexical = LexicalIndex.fromJSON((await files.read(FILES.lexical)).toString('utf8'), use);
   // hnswlib reads from a path and trusts its bytes (damage can crash the process), so they are checked first.
   await files.read(FILES.vectors);
   const vectors = VectorIndex.read(files.path(FILES.vectors), manifest.embedder.dimension);
   if (vectors.size !== manifest.passages) throw new Error('vector count differs from the manifest');
   const lsa = manifest.embedder.id.startsWith('lsa-') ? await readLsa(files) : null;
   const { documents, passages } = store;
-  const { duplicateKeys } = store;
-  return { manifest, dir: files.dir, documents, passages, properNames: new Set(store.properNames), lexical, vectors, lsa, duplicateKeys };
+  const { duplicateKeys, repeats, nameCounts } = store;
+  const properNames = new Set(store.properNames);
+  return { manifest, dir: files.dir, documents, passages, properNames, lexical, vectors, lsa, duplicateKeys, repeats, nameCounts };
 }
 
 async function readLsa(files: VerifiedFiles): Promise<LsaEmbedder> {

@@ -139,8 +139,26 @@ export class Retriever {
 
   /** Which documents hold any term of the group, anywhere in them. */
   documentsMentioning(group: readonly string[]): Set<string> {
-    const ordinals = this.index.lexical.passagesWith(group);
-    return new Set(ordinals.flatMap((ordinal) => this.index.passages[ordinal]?.doc ?? []));
+    return new Set(group.flatMap((term) => [...this.documentsWith(term)]));
+  }
+
+  /** Names recur from question to question, and a common one is held by thousands of passages of a large index. */
+  private readonly termDocuments = new Map<string, ReadonlySet<string>>();
+
+  private documentsWith(term: string): ReadonlySet<string> {
+    let documents = this.termDocuments.get(term);
+    if (!documents) {
+      const found = new Set<string>();
+      for (const ordinals of this.index.lexical.passagesWith([term])) {
+        for (const ordinal of ordinals) {
+          const doc = this.index.passages[ordinal]?.doc;
+          if (doc !== undefined) found.add(doc);
+        }
+      }
+      documents = found;
+      this.termDocuments.set(term, documents);
+    }
+    return documents;
   }
 
   /**

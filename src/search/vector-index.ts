@@ -29,6 +29,11 @@ export class VectorIndex {
     vectors.forEach((vector, i) => this.index.addPoint(vector, firstOrdinal + i));
   }
 
+  /** The stored vector of a passage (as hnswlib keeps it: unit length), to rebuild the index without embedding again. */
+  vectorOf(ordinal: number): number[] {
+    return this.index.getPoint(ordinal);
+  }
+
   write(path: string): void {
     this.index.writeIndexSync(path);
   }

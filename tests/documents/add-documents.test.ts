@@ -37,7 +37,7 @@ describe('documents added from real files', () => {
       'lettre-mission.html.txt',
       'metadata.json',
     ]);
-    expect(readFileSync(join(files.seedsDir, 'Feuille-de-route-Singapour.pdf'))).toEqual(readFileSync(files.pdf));
+    expect(readFileSync(join(files.seedsDir, 'Feuille-de-route-Singapour.pdf')).equals(readFileSync(files.pdf))).toBe(true);
     const byDoc = new Map(core.documents.map((meta) => [meta.doc, meta]));
     expect(byDoc.get('Feuille-de-route-Singapour.pdf')).toMatchObject({ title: 'Feuille de route franco-singapourienne sur le numérique', date: '2018', language: 'fr' });
     expect(byDoc.get('feuille-inde.docx')).toMatchObject({ title: 'Feuille de route franco-indienne', date: '2019-08-22', kind: 'déclaration' });
@@ -113,7 +113,7 @@ describe('documents added from real files', () => {
     const steps = new Set<string>();
     const extended = await loadCore({ seedsDir: files.seedsDir, indexDir, onProgress: (step) => steps.add(step) });
     expect([...steps]).toEqual(['paragraphs (added)', 'lexical (BM25, added)', 'vectors (added)', 'writing', 'done']);
-    expect(readFileSync(join(build(), 'lsa.bin'))).toEqual(before.lsa);
+    expect(readFileSync(join(build(), 'lsa.bin')).equals(before.lsa)).toBe(true);
     expect(extended.info.passages).toBe(before.passages + 1);
     const [hit] = await extended.search('atterrages des câbles sous-marins', { limit: 1 });
     expect(hit?.passage.doc).toBe('cables.md');
@@ -122,11 +122,33 @@ describe('documents added from real files', () => {
     expect(now.map((h) => h.passage.id)).toEqual(old.map((h) => h.passage.id));
   });
 
+  it('removing the document added last shrinks the index back: same LSA space, same answers, nothing embedded or fitted', async () => {
+    const build = (): string => join(indexDir, 'builds', currentOf(indexDir).trim());
+    const lsa = readFileSync(join(build(), 'lsa.bin'));
+    await removeDocument('cables.md', files.seedsDir);
+    const steps = new Set<string>();
+    const shrunk = await loadCore({ seedsDir: files.seedsDir, indexDir, onProgress: (step) => steps.add(step) });
+    expect([...steps]).toEqual(['lexical (BM25, without the removed)', 'vectors (hnswlib, stored vectors)', 'writing', 'done']);
+    expect(readFileSync(join(build(), 'lsa.bin')).equals(lsa)).toBe(true);
+    expect(shrunk.info.passages).toBe(core.info.passages);
+    const questions = ['atterrages des câbles sous-marins', 'Quand a eu lieu la visite à Singapour ?', 'Who is the ambassador for digital affairs?', 'bourses de recherche France Inde'];
+    for (const question of questions) {
+      expect(answerToJson(await shrunk.ask(question)), question).toEqual(answerToJson(await core.ask(question)));
+      expect(await shrunk.search(question, { limit: 10 }), question).toEqual(await core.search(question, { limit: 10 }));
+    }
+  });
+
   it('remove takes the document out of the folder and, once the index is updated, out of the answers', async () => {
     await expect(removeDocument('nothing.pdf', files.seedsDir)).rejects.toThrow(/^No document named nothing\.pdf \(see diplomate list\)/u);
     await removeDocument('feuille-inde.docx', files.seedsDir);
     expect(readdirSync(files.seedsDir)).not.toContain('feuille-inde.docx.txt');
-    const updated = await loadCore({ seedsDir: files.seedsDir, indexDir });
+    const steps = new Set<string>();
+    const updated = await loadCore({ seedsDir: files.seedsDir, indexDir, onProgress: (step) => steps.add(step) });
+    // A document added between others: the passages after it move up, their vectors with them, still not embedded again.
+    expect(steps.has('vectors (hnswlib, stored vectors)')).toBe(true);
+    expect(updated.info.passages).toBeLessThan(core.info.passages);
+    const singapore = await updated.ask("Quand a été signé l'accord de coopération entre les agences de cybersécurité de la France et de Singapour ?");
+    expect(singapore.kind === 'answered' && singapore.citations.map((c) => c.doc)).toContain('Feuille-de-route-Singapour.pdf');
     expect(updated.documents.map((meta) => meta.doc)).not.toContain('feuille-inde.docx');
     const hits = await updated.search("bourses de recherche France Inde", { limit: 10 });
     expect(hits.map((hit) => hit.passage.doc)).not.toContain('feuille-inde.docx');

@@ -4,6 +4,11 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDocuments } from '../../src/documents/add-documents.js';
+import { removeDocument } from '../../src/documents/remove-document.js';
+import { readCorpus } from '../../src/ingest/read-corpus.js';
+import { lsaEmbedderId } from '../../src/search/embedders/select-embedder.js';
+import { indexSettings } from '../../src/search/settings.js';
+import { shrinkIndex } from '../../src/search/shrink-index.js';
 import { loadCore } from '../../src/index.js';
 import { runCli } from '../support/run-cli.js';
 import { copyOfSharedIndex } from '../support/shared-index.js';
@@ -72,6 +77,47 @@ describe('with added documents', () => {
       code: 'INDEX_CORRUPT',
       message: expect.stringContaining('lexical.json is damaged'),
     });
+  });
+});
+
+describe('with a removed document', () => {
+  it('a shrunk build records every file too: damage in it is refused, naming the file', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'diplomate-faults-removed-'));
+    const seedsDir = join(root, 'seeds');
+    cpSync(join(import.meta.dirname, '..', '..', 'seeds'), seedsDir, { recursive: true });
+    const indexDir = copyOfSharedIndex(join(root, 'index'));
+    await removeDocument('000_adb6d1e7b0eb011b.txt', seedsDir);
+    const steps = new Set<string>();
+    const shrunk = await loadCore({ seedsDir, indexDir, onProgress: (step) => steps.add(step) });
+    expect(steps.has('vectors (hnswlib, stored vectors)')).toBe(true);
+    expect(shrunk.documents.map((meta) => meta.doc)).not.toContain('000_adb6d1e7b0eb011b.txt');
+    damageInside(join(currentBuild(indexDir), 'hnswlib.index'), 4 * 1024);
+    await expect(loadCore({ seedsDir, indexDir, autoBuild: false })).rejects.toMatchObject({
+      code: 'INDEX_CORRUPT',
+      message: expect.stringContaining('hnswlib.index is damaged'),
+    });
+  });
+});
+
+describe('removing the first copy of a repeated paragraph', () => {
+  it('is left to a full build (003 repeats part of 002, never indexed): removing 002 does not shrink, removing 000 does', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'diplomate-faults-repeat-'));
+    const seedsDir = join(root, 'seeds');
+    cpSync(join(import.meta.dirname, '..', '..', 'seeds'), seedsDir, { recursive: true });
+    const indexDir = copyOfSharedIndex(join(root, 'index'));
+    await removeDocument('002_b68b6197e0460cb7.txt', seedsDir);
+    const corpus = await readCorpus(seedsDir);
+    const key = {
+      seeds: corpus.seeds.map(({ doc, sha256 }) => ({ doc, sha256 })),
+      metadataSha: corpus.metadataSha,
+      settings: indexSettings(),
+      embedderId: lsaEmbedderId,
+    };
+    expect(await shrinkIndex(corpus, indexDir, { kind: 'lsa', id: lsaEmbedderId }, key, () => {})).toBeNull();
+    const other = await readCorpus(join(import.meta.dirname, '..', '..', 'seeds'));
+    const without000 = { ...other, seeds: other.seeds.filter((seed) => seed.doc !== '000_adb6d1e7b0eb011b.txt') };
+    const shrunkKey = { ...key, seeds: without000.seeds.map(({ doc, sha256 }) => ({ doc, sha256 })), metadataSha: other.metadataSha };
+    expect(await shrinkIndex(without000, indexDir, { kind: 'lsa', id: lsaEmbedderId }, shrunkKey, () => {})).toMatchObject({ passages: expect.any(Number) });
   });
 });
 

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { frenchTerm } from '../../src/search/analyzer.js';
-import { properNameTerms } from '../../src/search/proper-names.js';
+import { countNameUses, namesIn, properNameTerms } from '../../src/search/proper-names.js';
 
 const seedsDir = join(import.meta.dirname, '..', '..', 'seeds');
 const seeds = readdirSync(seedsDir)
@@ -25,5 +25,14 @@ describe('properNameTerms over the real seeds', () => {
   it('counts a word as a name only when most of its uses are capitalised', () => {
     expect(properNameTerms(['Paris accueille. Paris, Paris.'])).toContain(frenchTerm('Paris'));
     expect(properNameTerms(['Appel. appel, appel, appel.']).has(frenchTerm('appel'))).toBe(false);
+  });
+
+  it('counts kept with the index follow an added and a removed document exactly as a count over the corpus', () => {
+    const [first = '', ...others] = seeds;
+    const sorted = (counts: ReturnType<typeof countNameUses>) => [...counts].sort((a, b) => a[0].localeCompare(b[0]));
+    const withFirst = countNameUses([first], countNameUses(others));
+    expect(sorted(withFirst)).toEqual(sorted(countNameUses(seeds)));
+    expect(namesIn(withFirst)).toEqual(names);
+    expect(sorted(countNameUses([first], withFirst, -1))).toEqual(sorted(countNameUses(others)));
   });
 });
