@@ -32,6 +32,12 @@ describe('the answerability model', () => {
     expect(explained.candidates.some((c) => c.features.countedNamed === 0)).toBe(true);
   });
 
+  it('refuses a question off the documents\' topics, however well its best passage ranks', async () => {
+    const answer = await core.ask('Comment faire pousser des tomates en hiver ?');
+    expect(answer.kind).toBe('not-covered');
+    if (answer.kind === 'not-covered') expect(answer.reason.code).toBe('no-passage-covers-question');
+  });
+
   it('refuses to start on a damaged model file rather than answer differently', () => {
     const dir = mkdtempSync(join(tmpdir(), 'diplomate-model-'));
     const damaged = join(dir, 'answerability.json');
