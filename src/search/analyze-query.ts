@@ -30,6 +30,11 @@ export interface AnalyzedQuery {
   expandedText: string;
   /** What it asks for (answer type, who) and is pinned to (names, years, ranks). */
   intent: QuestionIntent;
+  /**
+   * The groups (by first term) of English words the dictionary renders only in words the documents never use: a
+   * topic they lack, not a dictionary gap, so such a word counts fully against coverage.
+   */
+  absent: ReadonlySet<string>;
 }
 
 /** English when English function words outnumber French ones. */
@@ -49,6 +54,7 @@ export function analyzeQuery(
   const lang = detectLanguage(question);
   const terms = new Map<string, number>();
   const groups: string[][] = [];
+  const absent = new Set<string>();
   const add = (term: string, weight: number): void => {
     if (weight > 0) terms.set(term, Math.max(terms.get(term) ?? 0, weight));
   };
@@ -57,6 +63,7 @@ export function analyzeQuery(
     const own = frenchTerm(word);
     const group = new Set([own]);
     add(own, 1);
+    if (lang === 'en' && lexicon.isAbsentTopic(word)) absent.add(own);
     const expansions = lang === 'en' ? lexicon.translate(word) : lexicon.frenchSynonyms(word);
     const weight = lang === 'en' ? weights.translation : weights.frenchSynonym;
     for (const target of expansions) {
@@ -81,7 +88,7 @@ export function analyzeQuery(
       if (phraseTerms.length) mergePhraseGroup(groups, words(entry.en).map(frenchTerm), phraseTerms);
     }
   }
-  return { lang, terms, groups, expandedText: [...terms.keys()].join(' '), intent: readIntent(question) };
+  return { lang, terms, groups, expandedText: [...terms.keys()].join(' '), intent: readIntent(question), absent };
 }
 
 /**

@@ -31,7 +31,8 @@ const CANDIDATES = 60;
 /**
  * Coverage weight of an English word the lexicon cannot render and the corpus never uses, relative to a word as rare.
  * Such a word is a dictionary gap ("abroad", "memorandum") about as often as a topic the documents lack ("facial"):
- * it counts, but does not sink an answer on its own.
+ * it counts, but does not sink an answer on its own. A word the dictionary renders only in words the documents never
+ * use ("tomato") is no gap, and counts fully (`AnalyzedQuery.absent`).
  */
 const UNTRANSLATED_WEIGHT = 0.5;
 
@@ -199,7 +200,7 @@ export class Retriever {
     let total = 0;
     let found = 0;
     for (const group of query.groups) {
-      const untranslated = query.lang === 'en' && this.isUntranslated(group);
+      const untranslated = query.lang === 'en' && this.isUntranslated(group) && !query.absent.has(group[0] ?? '');
       const weight = this.groupWeight(group) * (untranslated ? UNTRANSLATED_WEIGHT : 1);
       total += weight;
       if (group.some((term) => present.has(term))) found += weight;

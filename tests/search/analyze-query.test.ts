@@ -40,3 +40,17 @@ describe('analyzeQuery with the committed lexicon', () => {
     expect(met).toEqual(expect.arrayContaining([frenchTerm('rencontre')]));
   });
 });
+
+describe('English words the documents never speak of', () => {
+  it('are told from dictionary gaps: the dictionary renders them only in words absent from the seeds', () => {
+    const query = analyzeQuery('How do I grow tomatoes in winter?', lexicon);
+    expect([...query.absent]).toEqual(expect.arrayContaining([frenchTerm('tomatoes'), frenchTerm('winter')]));
+    expect(query.absent.has(frenchTerm('grow'))).toBe(false);
+  });
+
+  it('never include a verb form, a word the documents use, or a word of a French question', () => {
+    expect(analyzeQuery('Which city hosted the Internet Governance Forum?', lexicon).absent.size).toBe(0);
+    expect(analyzeQuery('What does the strategy say about blockchain and the cloud?', lexicon).absent.size).toBe(0);
+    expect(analyzeQuery('Quel est le prix des tomates ?', lexicon).absent.size).toBe(0);
+  });
+});
