@@ -16,13 +16,13 @@ export interface LabelledQuestion {
   candidates: { features: CandidateFeatures; gold: boolean }[];
 }
 
-/** Regularisation of the logistic fit: fixed, not tuned, only there to keep separating checks' weights finite. */
+/** Regularisation of the logistic fit: fixed, not tuned, only there to keep the weights finite on separable rows. */
 const L2 = 1;
 /**
  * The best three retrieved passages are the candidates: quotes come from the first passages anyway, and a count
  * fitted among 3, 5 and 8 did no better cross-validated while letting an eighth passage's few shared words answer.
  */
-const CANDIDATE_COUNTS = [3];
+const CANDIDATES = 3;
 /**
  * Citing gold evidence or refusing what the documents do not answer gains 1; quoting anything for a question they do
  * not answer costs 1. Citing another passage for an answerable question counts neither way, since it may answer too.
@@ -31,27 +31,24 @@ const GAIN = { citesGold: 1, refusesRightly: 1, quotesWrongly: -1, refusesWrongl
 /** Quotes come from the first passing passages: evidence among the first two counts as cited. */
 const QUOTED_PASSAGES = 2;
 
-
-/** Weights by logistic regression on candidates (gold or not); then the count and the cut that gain most. */
+/**
+ * The support's weights by logistic regression, then the cut that gains most. A set marks the passages holding its
+ * gold quotes; another passage may answer too, so it is no negative. Checks are vetoes, so the support is fitted on
+ * the candidates passing them.
+ */
 export function fitModel(questions: readonly LabelledQuestion[]): AnswerabilityModel {
-  let best: { model: AnswerabilityModel; gain: number } | null = null;
-  for (const count of CANDIDATE_COUNTS) {
-    // A set marks the passages holding its gold quotes; another passage may answer too, so it is not a negative.
-    // Checks are vetoes, so the support is fitted on the candidates passing them.
-    const rows = questions.flatMap((q) => q.candidates.slice(0, count).filter((c) => (c.gold || !q.answerable) && failedCheck(c.features) === null));
-    const vectors = rows.map((row) => SUPPORT_FEATURES.map((name) => row.features[name]));
-    const fit = fitLogistic(vectors, rows.map((row) => (row.gold ? 1 : 0)), L2);
-    const weights = Object.fromEntries(SUPPORT_FEATURES.map((name, i) => [name, fit.weights[i] ?? 0])) as Record<SupportFeature, number>;
-    const model = { weights, bias: fit.bias, cut: 0, candidates: count };
-    const { cut, gain } = bestCut(questions, model);
-    if (!best || gain > best.gain) best = { model: { ...model, cut }, gain };
-  }
-  if (!best) throw new Error('no candidate count to fit');
-  return best.model;
+  const rows = questions.flatMap((q) =>
+    q.candidates.slice(0, CANDIDATES).filter((c) => (c.gold || !q.answerable) && failedCheck(c.features) === null),
+  );
+  const vectors = rows.map((row) => SUPPORT_FEATURES.map((name) => row.features[name]));
+  const fit = fitLogistic(vectors, rows.map((row) => (row.gold ? 1 : 0)), L2);
+  const weights = Object.fromEntries(SUPPORT_FEATURES.map((name, i) => [name, fit.weights[i] ?? 0])) as Record<SupportFeature, number>;
+  const model = { weights, bias: fit.bias, cut: 0, candidates: CANDIDATES };
+  return { ...model, cut: bestCut(questions, model) };
 }
 
 /** The cut in the middle of the run of cuts (at support quantiles) that gains most on these questions. */
-function bestCut(questions: readonly LabelledQuestion[], model: AnswerabilityModel): { cut: number; gain: number } {
+function bestCut(questions: readonly LabelledQuestion[], model: AnswerabilityModel): number {
   const scored = questions.map((q) => ({
     answerable: q.answerable,
     candidates: q.candidates
@@ -65,7 +62,7 @@ function bestCut(questions: readonly LabelledQuestion[], model: AnswerabilityMod
   const gains = cuts.map((cut) => scored.reduce((sum, q) => sum + gainOf(q, cut), 0));
   const top = Math.max(...gains);
   const winners = cuts.filter((_, i) => gains[i] === top);
-  return { cut: winners[Math.floor(winners.length / 2)] ?? 0, gain: top };
+  return winners[Math.floor(winners.length / 2)] ?? 0;
 }
 
 /** Cuts tried: this many quantiles of the candidates' supports. */

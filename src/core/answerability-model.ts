@@ -43,19 +43,17 @@ export const CHECKS = [
 ] as const satisfies readonly FeatureName[];
 export type CheckName = (typeof CHECKS)[number];
 
-export const FEATURE_NAMES: readonly FeatureName[] = [...SUPPORT_FEATURES, ...CHECKS];
-
 /**
  * One model: a candidate may answer when it passes every check and its support, `bias + Σ weight × feature` (a
  * logistic regression's log-odds that it holds the evidence), reaches the cut. The weights and the bias are fitted
- * on the labelled question sets, the cut and the candidate count to the decisions (scripts/fit-answerability.ts).
+ * on the labelled question sets, the cut to the decisions (scripts/fit-answerability.ts).
  */
 export interface AnswerabilityModel {
   weights: Record<SupportFeature, number>;
   bias: number;
   /** The support a candidate needs to answer. */
   cut: number;
-  /** How many of the best retrieved passages are candidates. */
+  /** How many of the best retrieved passages are candidates (3). */
   candidates: number;
 }
 
