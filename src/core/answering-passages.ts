@@ -15,8 +15,14 @@ export interface Candidate {
   support: number;
 }
 
-/** The passages an answer may quote, or why there are none; the candidates either way, to explain the decision. */
-export type Answerability = ({ passages: RetrievedPassage[] } | { refusal: RefusalFacts }) & { candidates: Candidate[] };
+/**
+ * The passages an answer may quote, with the test a who-question's quote must pass (it must name someone), or why
+ * there are none; the candidates either way, to explain the decision.
+ */
+export type Answerability = (
+  | { passages: RetrievedPassage[]; naming: ((text: string) => boolean) | null }
+  | { refusal: RefusalFacts }
+) & { candidates: Candidate[] };
 
 /**
  * The best retrieved passages scored by the answerability model (see `answerability-model.ts`): those whose support
@@ -37,7 +43,7 @@ export function answeringPassages(
   });
   const supported = candidates.filter((candidate) => candidate.support >= model.cut);
   const passing = supported.filter((candidate) => failedCheck(candidate.features) === null);
-  if (passing.length > 0) return { passages: passing.map((candidate) => candidate.hit), candidates };
+  if (passing.length > 0) return { passages: passing.map((candidate) => candidate.hit), naming: facts.naming, candidates };
   // A name the documents never mention is said first; else the best-supported candidate's first failed check, or,
   // when no candidate has the support, that no passage deals enough with the question.
   if (facts.unknown.length > 0) return { refusal: refusalFor('namesKnown', undefined, facts), candidates };
@@ -105,7 +111,7 @@ function namesAPartner(hit: RetrievedPassage, facts: QuestionFacts): boolean {
 }
 
 /** True when a text names a person or body the question does not (see `who.ts`). */
-export function namesSomeoneNewTo(query: AnalyzedQuery, retriever: Retriever): (text: string) => boolean {
+function namesSomeoneNewTo(query: AnalyzedQuery, retriever: Retriever): (text: string) => boolean {
   const questionTerms = new Set(query.groups.flat());
   const isName = (word: string) => retriever.isNamedInCorpus([frenchTerm(word)]);
   const inQuestion = (word: string) => questionTerms.has(frenchTerm(word));

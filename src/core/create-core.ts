@@ -8,7 +8,7 @@ import type { Retriever, RetrievedPassage } from '../search/retriever.js';
 import { describeRefusal } from '../answer/refusal.js';
 import type { Answer, DocumentMeta, SearchHit } from '../types.js';
 import type { Core, CoreInfo, Explanation } from './core.js';
-import { answeringPassages, namesSomeoneNewTo } from './answering-passages.js';
+import { answeringPassages } from './answering-passages.js';
 import type { AnswerabilityModel } from './answerability-model.js';
 import { validateQuestion } from './validate-question.js';
 
@@ -66,8 +66,7 @@ export function createCore(parts: CoreParts): Core {
       const nearest = hits.slice(0, 3).map(toHit);
       if ('refusal' in answering) return notCovered(question, query.lang, nearest, answering.refusal);
       const weightOf = (group: string[]): number => parts.retriever.groupWeight(group);
-      const naming = query.intent.asksWho ? namesSomeoneNewTo(query, parts.retriever) : undefined;
-      const evidence = selectEvidence(query, answering.passages, weightOf, naming).filter((item) =>
+      const evidence = selectEvidence(query, answering.passages, weightOf, answering.naming ?? undefined).filter((item) =>
         isVerbatim(parts.seedLines.get(item.passage.doc) ?? [], item.lines, item.quote),
       );
       if (evidence.length === 0) return notCovered(question, query.lang, nearest, { code: 'quote-unverified' });

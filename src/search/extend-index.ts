@@ -9,7 +9,7 @@ import type { EmbedderChoice } from './embedders/select-embedder.js';
 import { FILES, writeAndPublish } from './index-files.js';
 import type { Manifest, ManifestKey } from './manifest.js';
 import { countNameUses } from './proper-names.js';
-import { openPublishedBuild, publishedSeeds, type LoadedIndex } from './open-index.js';
+import { openPublishedBuild, publishedSeedHashes, type LoadedIndex } from './open-index.js';
 
 /**
  * Adds the documents new since the published build to a copy of it, instead of rebuilding everything: their passages
@@ -28,13 +28,12 @@ export async function extendIndex(
   onProgress: BuildProgress,
 ): Promise<Manifest | null> {
   // The manifest alone tells whether documents were only added; the build is read only then.
-  const builtSeeds = await publishedSeeds(indexDir);
-  if (!builtSeeds) return null;
-  const built = new Map(builtSeeds.map((seed) => [seed.doc, seed.sha256]));
+  const built = await publishedSeedHashes(indexDir);
+  if (!built) return null;
   const wanted = new Map(corpus.seeds.map((seed) => [seed.doc, seed.sha256]));
   if ([...built].some(([doc, sha]) => wanted.get(doc) !== sha)) return null;
   const base = await openPublishedBuild(indexDir, key);
-  if (!base?.duplicateKeys || (choice.kind === 'lsa' && !base.lsa) || base.manifest.seeds.length !== builtSeeds.length) return null;
+  if (!base?.duplicateKeys || (choice.kind === 'lsa' && !base.lsa) || base.manifest.seeds.length !== built.size) return null;
   onProgress('paragraphs (added)', 0, 1);
   const seen = new Map(base.duplicateKeys);
   const { paragraphs, passages } = await ingestCorpus({ seeds: corpus.seeds.filter((seed) => !built.has(seed.doc)) }, seen);

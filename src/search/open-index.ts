@@ -64,10 +64,10 @@ export async function openPublishedBuild(indexDir: string, expected: ManifestKey
 }
 
 /** The seeds the published build was made from (null when there is no readable build), read from its manifest alone. */
-export async function publishedSeeds(indexDir: string): Promise<Manifest['seeds'] | null> {
+export async function publishedSeedHashes(indexDir: string): Promise<Map<string, string> | null> {
   const current = await currentBuild(indexDir);
   if (current.kind !== 'build') return null;
-  return readManifest(current.dir).then((manifest) => manifest.seeds, () => null);
+  return readManifest(current.dir).then((manifest) => new Map(manifest.seeds.map((seed) => [seed.doc, seed.sha256])), () => null);
 }
 
 async function openBuild(dir: string, expected: ManifestKey, use = { forQueries: true }): Promise<LoadedIndex> {

@@ -8,7 +8,7 @@ import { FILES, writeAndPublish } from './index-files.js';
 import { LexicalIndex } from './lexical-index.js';
 import type { Manifest, ManifestKey } from './manifest.js';
 import { countNameUses } from './proper-names.js';
-import { openPublishedBuild, publishedSeeds, type LoadedIndex } from './open-index.js';
+import { openPublishedBuild, publishedSeedHashes, type LoadedIndex } from './open-index.js';
 import { VectorIndex } from './vector-index.js';
 
 /** The document a paragraph id (`doc#first-last`) belongs to. */
@@ -31,11 +31,11 @@ export async function shrinkIndex(
   key: ManifestKey,
   onProgress: BuildProgress,
 ): Promise<Manifest | null> {
-  const builtSeeds = await publishedSeeds(indexDir);
-  if (!builtSeeds) return null;
-  const built = new Map(builtSeeds.map((seed) => [seed.doc, seed.sha256]));
+  const built = await publishedSeedHashes(indexDir);
+  if (!built) return null;
   if (corpus.seeds.some((seed) => built.get(seed.doc) !== seed.sha256)) return null;
-  const removed = new Set(builtSeeds.filter((seed) => !corpus.seeds.some((kept) => kept.doc === seed.doc)).map((seed) => seed.doc));
+  const kept = new Set(corpus.seeds.map((seed) => seed.doc));
+  const removed = new Set([...built.keys()].filter((doc) => !kept.has(doc)));
   if (removed.size === 0) return null;
   const base = await openPublishedBuild(indexDir, key);
   if (!base?.duplicateKeys || !base.repeats || (choice.kind === 'lsa' && !base.lsa)) return null;
