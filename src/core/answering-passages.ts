@@ -34,8 +34,7 @@ export function answeringPassages(
   retriever: Retriever,
   model: AnswerabilityModel,
 ): Answerability {
-  const unknown = unknownNames(query, retriever);
-  const facts = questionFacts(query, retriever, unknown);
+  const facts = questionFacts(query, retriever);
   const top = hits[0]?.score ?? 0;
   const candidates = hits.slice(0, model.candidates).map((hit): Candidate => {
     const features = featuresOf(hit, top, facts);
@@ -62,13 +61,13 @@ interface QuestionFacts {
   naming: ((text: string) => boolean) | null;
 }
 
-function questionFacts(query: AnalyzedQuery, retriever: Retriever, unknown: string[]): QuestionFacts {
+function questionFacts(query: AnalyzedQuery, retriever: Retriever): QuestionFacts {
   const { counted, asksWho } = query.intent;
   const focus = counted === null ? null : query.groups.find((group) => group[0] === frenchTerm(counted)) ?? null;
   return {
     query,
     retriever,
-    unknown,
+    unknown: unknownNames(query, retriever),
     anchors: anchorsOf(query, retriever),
     focus,
     naming: asksWho ? namesSomeoneNewTo(query, retriever) : null,

@@ -12,6 +12,9 @@ import { answeringPassages } from './answering-passages.js';
 import type { AnswerabilityModel } from './answerability-model.js';
 import { validateQuestion } from './validate-question.js';
 
+/** How many nearest passages a refusal offers for browsing. */
+const NEAREST = 3;
+
 export interface CoreParts {
   retriever: Retriever;
   lexicon: Lexicon;
@@ -40,7 +43,8 @@ export function createCore(parts: CoreParts): Core {
   }
 
   async function assess(rawQuestion: unknown) {
-    const retrieved = await retrieve(rawQuestion, Math.max(model.candidates, 8));
+    // The candidates, and the three nearest passages a refusal offers.
+    const retrieved = await retrieve(rawQuestion, Math.max(model.candidates, NEAREST));
     return { ...retrieved, answering: answeringPassages(retrieved.query, retrieved.hits, parts.retriever, model) };
   }
 
@@ -63,7 +67,7 @@ export function createCore(parts: CoreParts): Core {
     },
     async ask(rawQuestion): Promise<Answer> {
       const { question, query, hits, answering } = await assess(rawQuestion);
-      const nearest = hits.slice(0, 3).map(toHit);
+      const nearest = hits.slice(0, NEAREST).map(toHit);
       if ('refusal' in answering) return notCovered(question, query.lang, nearest, answering.refusal);
       const weightOf = (group: string[]): number => parts.retriever.groupWeight(group);
       const evidence = selectEvidence(query, answering.passages, weightOf, answering.naming ?? undefined).filter((item) =>
