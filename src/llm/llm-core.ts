@@ -29,7 +29,7 @@ export interface LlmCoreOptions {
   seedLines: ReadonlyMap<string, readonly string[]>;
   onLog?: (entry: LlmLogEntry) => void;
   promptsDir?: string;
-  /** Passages given to the model (default 6). */
+  /** At most this many of the passages that passed are given to the model (default 6; answerability passes at most 3). */
   passages?: number;
   /** Translates an English sentence's words so it can be checked against French passages (default: none). */
   lexicon?: Lexicon;
@@ -37,7 +37,7 @@ export interface LlmCoreOptions {
 
 /**
  * Wraps the extractive core: when it finds evidence, the LLM writes the answer from the passages that passed the
- * answering checks (the best six) and every sentence is verified in code; any failure returns the extractive answer (mode `extractive`) and logs why.
+ * answering checks (at most the three candidates) and every sentence is verified in code; any failure returns the extractive answer (mode `extractive`) and logs why.
  */
 export function withLlm(core: Core, options: LlmCoreOptions): Core {
   const buildPrompt = createPromptBuilder(options.promptsDir);
