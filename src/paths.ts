@@ -16,8 +16,10 @@ export function packageRoot(): string {
 export const defaultSeedsDir = (): string => join(packageRoot(), 'seeds');
 export const defaultIndexDir = (): string => join(packageRoot(), 'index');
 export const lexiconPath = (): string => join(packageRoot(), 'src', 'search', 'lexicon', 'lexicon.json');
-/** The fitted answerability model, written by scripts/fit-answerability.ts. */
+/** The fitted answerability model, written by scripts/fit.ts. */
 export const answerabilityPath = (): string => join(packageRoot(), 'src', 'core', 'answerability.json');
+/** The fitted ranking model, written by scripts/fit.ts. */
+export const rankingPath = (): string => join(packageRoot(), 'src', 'search', 'ranking.json');
 
 /** The `version` of package.json. */
 export function packageVersion(): string {

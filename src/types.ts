@@ -129,6 +129,7 @@ export type Answer =
 export type RefusalCode =
   | 'no-passage-covers-question'
   | 'names-unknown'
+  | 'subject-not-found'
   | 'names-elsewhere'
   | 'year-not-stated'
   | 'rank-not-stated'

@@ -13,6 +13,8 @@ export interface LabelledQuestion {
   id: string;
   set: string;
   answerable: boolean;
+  /** What the question counts for in the fit (1, or less for a set standing for questions users seldom ask). */
+  weight: number;
   candidates: { features: CandidateFeatures; gold: boolean }[];
 }
 
@@ -38,10 +40,13 @@ const QUOTED_PASSAGES = 2;
  */
 export function fitModel(questions: readonly LabelledQuestion[]): AnswerabilityModel {
   const rows = questions.flatMap((q) =>
-    q.candidates.slice(0, CANDIDATES).filter((c) => (c.gold || !q.answerable) && failedCheck(c.features) === null),
+    q.candidates
+      .slice(0, CANDIDATES)
+      .filter((c) => (c.gold || !q.answerable) && failedCheck(c.features) === null)
+      .map((c) => ({ ...c, weight: q.weight })),
   );
   const vectors = rows.map((row) => SUPPORT_FEATURES.map((name) => row.features[name]));
-  const fit = fitLogistic(vectors, rows.map((row) => (row.gold ? 1 : 0)), L2);
+  const fit = fitLogistic(vectors, rows.map((row) => (row.gold ? 1 : 0)), L2, rows.map((row) => row.weight));
   const weights = Object.fromEntries(SUPPORT_FEATURES.map((name, i) => [name, fit.weights[i] ?? 0])) as Record<SupportFeature, number>;
   const model = { weights, bias: fit.bias, cut: 0, candidates: CANDIDATES };
   return { ...model, cut: bestCut(questions, model) };
@@ -51,6 +56,7 @@ export function fitModel(questions: readonly LabelledQuestion[]): AnswerabilityM
 function bestCut(questions: readonly LabelledQuestion[], model: AnswerabilityModel): number {
   const scored = questions.map((q) => ({
     answerable: q.answerable,
+    weight: q.weight,
     candidates: q.candidates
       .slice(0, model.candidates)
       .filter((c) => failedCheck(c.features) === null)
@@ -59,7 +65,7 @@ function bestCut(questions: readonly LabelledQuestion[], model: AnswerabilityMod
   const supports = scored.flatMap((q) => q.candidates.map((c) => c.support)).sort((a, b) => a - b);
   const cuts = Array.from({ length: CUT_STEPS + 1 }, (_, i) => supports[Math.min(Math.floor((i / CUT_STEPS) * supports.length), supports.length - 1)] ?? 0);
   cuts.push((supports.at(-1) ?? 0) + 1);
-  const gains = cuts.map((cut) => scored.reduce((sum, q) => sum + gainOf(q, cut), 0));
+  const gains = cuts.map((cut) => scored.reduce((sum, q) => sum + q.weight * gainOf(q, cut), 0));
   const top = Math.max(...gains);
   const winners = cuts.filter((_, i) => gains[i] === top);
   return winners[Math.floor(winners.length / 2)] ?? 0;
@@ -70,6 +76,7 @@ const CUT_STEPS = 200;
 
 interface Scored {
   answerable: boolean;
+  weight: number;
   candidates: { support: number; gold: boolean }[];
 }
 

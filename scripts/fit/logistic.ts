@@ -10,16 +10,22 @@ const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 /**
  * L2-regularised logistic regression by Newton's method (iteratively reweighted least squares): a handful of steps
  * converge on a few thousand rows of ten features. The bias is not penalised. `l2` keeps the weights of checks that
- * separate the training rows perfectly finite.
+ * separate the training rows perfectly finite. `rowWeights` (1 each by default) lets a question count once however
+ * many rows it gives.
  */
-export function fitLogistic(rows: readonly number[][], labels: readonly number[], l2: number): LogisticFit {
+export function fitLogistic(
+  rows: readonly number[][],
+  labels: readonly number[],
+  l2: number,
+  rowWeights: readonly number[] = rows.map(() => 1),
+): LogisticFit {
   const width = (rows[0]?.length ?? 0) + 1;
   const x = new Matrix(rows.map((row) => [...row, 1]));
   let beta = Matrix.zeros(width, 1);
   for (let step = 0; step < 50; step += 1) {
     const probabilities = x.mmul(beta).to1DArray().map(sigmoid);
-    const gradient = x.transpose().mmul(Matrix.columnVector(probabilities.map((p, i) => p - (labels[i] ?? 0))));
-    const hessian = weightedGram(x, probabilities.map((p) => p * (1 - p)));
+    const gradient = x.transpose().mmul(Matrix.columnVector(probabilities.map((p, i) => (rowWeights[i] ?? 1) * (p - (labels[i] ?? 0)))));
+    const hessian = weightedGram(x, probabilities.map((p, i) => (rowWeights[i] ?? 1) * p * (1 - p)));
     for (let j = 0; j < width - 1; j += 1) {
       gradient.set(j, 0, gradient.get(j, 0) + l2 * beta.get(j, 0));
       hessian.set(j, j, hessian.get(j, j) + l2);

@@ -12,6 +12,7 @@ const DETAIL: Record<Lang, Record<RefusalCode, Sentence>> = {
   fr: {
     'no-passage-covers-question': () => 'Aucun passage ne porte sur l’essentiel de ce qu’elle demande.',
     'names-unknown': (names) => `Ils ne mentionnent jamais ${names}.`,
+    'subject-not-found': (words) => `Aucun des passages qui s’en approchent ne parle de ${words}.`,
     'names-elsewhere': (names) => `Le passage qui s’en approche le plus vient d’un document qui ne mentionne pas ${names}.`,
     'year-not-stated': (years) => `Le passage qui s’en approche le plus ne porte pas sur ${years}.`,
     'rank-not-stated': (ranks) => `Le passage qui s’en approche le plus n’indique pas ce rang (${ranks}).`,
@@ -26,6 +27,7 @@ const DETAIL: Record<Lang, Record<RefusalCode, Sentence>> = {
   en: {
     'no-passage-covers-question': () => 'No passage deals with most of what it asks.',
     'names-unknown': (names) => `They never mention ${names}.`,
+    'subject-not-found': (words) => `None of the passages closest to it deals with ${words}.`,
     'names-elsewhere': (names) => `The passage closest to it comes from a document that does not mention ${names}.`,
     'year-not-stated': (years) => `The passage closest to it is not about ${years}.`,
     'rank-not-stated': (ranks) => `The passage closest to it does not state that rank (${ranks}).`,
@@ -41,9 +43,13 @@ const DETAIL: Record<Lang, Record<RefusalCode, Sentence>> = {
 
 const quoted = (lang: Lang, word: string): string => (lang === 'fr' ? `« ${word} »` : `“${word}”`);
 const AND: Record<Lang, string> = { fr: ' et ', en: ' and ' };
+const OR: Record<Lang, string> = { fr: ' ni de ', en: ' or ' };
+/** Codes whose subjects are alternatives: none of them is found, rather than all of them missing. */
+const ANY_OF: ReadonlySet<RefusalCode> = new Set(['subject-not-found']);
 
 /** The refusal with its sentence in the question's language, subjects quoted as the user typed them. */
 export function describeRefusal(facts: RefusalFacts, lang: Lang): Refusal {
-  const subjects = (facts.subjects ?? []).map((subject) => quoted(lang, subject)).join(AND[lang]);
+  const joiner = ANY_OF.has(facts.code) ? OR[lang] : AND[lang];
+  const subjects = (facts.subjects ?? []).map((subject) => quoted(lang, subject)).join(joiner);
   return { code: facts.code, detail: DETAIL[lang][facts.code](subjects) };
 }

@@ -8,7 +8,15 @@ import { AppError } from '../errors.js';
 export interface CandidateFeatures {
   /** Rarity-weighted share of the question's concepts in the passage's best block. */
   coverage: number;
-  /** Its fused retrieval score over the best candidate's. */
+  /**
+   * Its best block holds one of the rarer half of the question's words, what the question is specifically about: a
+   * question off the documents' topics shares only its common words with them ("grow", "France").
+   */
+  subjectHeld: number;
+  /**
+   * Its reciprocal-rank-fusion score over the best fused passage's (the ranking feature `fused`): how strongly BM25 and
+   * the vectors agree on it, before the ranking model reorders passages by, among others, their coverage.
+   */
   relativeScore: number;
   /** 0 when the question names something the documents never mention (a fact of the question, not the passage). */
   namesKnown: number;
@@ -40,6 +48,7 @@ export type SupportFeature = (typeof SUPPORT_FEATURES)[number];
  */
 export const CHECKS = [
   'namesKnown', 'namesPlaced', 'yearsStated', 'rankStated', 'answerTypeHeld', 'countedNamed', 'partnerNamed', 'personNamed',
+  'subjectHeld',
 ] as const satisfies readonly FeatureName[];
 export type CheckName = (typeof CHECKS)[number];
 

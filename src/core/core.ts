@@ -1,5 +1,6 @@
 import type { DocumentView } from '../documents/document-view.js';
 import type { Answer, DocumentMeta, Lang, Refusal, SearchHit } from '../types.js';
+import type { RankingFeatures } from '../search/ranking-model.js';
 import type { CandidateFeatures } from './answerability-model.js';
 
 /** Facts about the loaded core, for start-up summaries and health checks. */
@@ -28,6 +29,8 @@ export interface AskOptions {
 /** Why `ask` answers or refuses: each candidate passage with the answerability model's features and support. */
 export interface Explanation {
   lang: Lang;
+  /** The passages the ranking model ordered, best first, each with what it read; the candidates are the first ones. */
+  ranked: (SearchHit & { ranking: RankingFeatures })[];
   /** The support a candidate needs to answer. */
   cut: number;
   candidates: (SearchHit & { features: CandidateFeatures; support: number })[];

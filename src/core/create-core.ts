@@ -43,8 +43,8 @@ export function createCore(parts: CoreParts): Core {
   }
 
   async function assess(rawQuestion: unknown) {
-    // The candidates, and the three nearest passages a refusal offers.
-    const retrieved = await retrieve(rawQuestion, Math.max(model.candidates, NEAREST));
+    // All the passages the ranking model ordered: the candidates are the best fused ones among them.
+    const retrieved = await retrieve(rawQuestion, parts.retriever.rankedCount);
     return { ...retrieved, answering: answeringPassages(retrieved.query, retrieved.hits, parts.retriever, model) };
   }
 
@@ -57,9 +57,10 @@ export function createCore(parts: CoreParts): Core {
       return (await retrieve(rawQuestion, limit)).hits.map(toHit);
     },
     async explain(rawQuestion): Promise<Explanation> {
-      const { query, answering } = await assess(rawQuestion);
+      const { query, hits, answering } = await assess(rawQuestion);
       return {
         lang: query.lang,
+        ranked: hits.map((hit) => ({ ...toHit(hit), ranking: hit.ranking })),
         cut: model.cut,
         candidates: answering.candidates.map(({ hit, features, support }) => ({ ...toHit(hit), features, support })),
         refusal: 'refusal' in answering ? describeRefusal(answering.refusal, query.lang) : null,

@@ -1,7 +1,7 @@
 import { AppError, isAppError } from '../errors.js';
 import { withPages } from '../documents/with-pages.js';
 import { readCorpus, type Corpus } from '../ingest/read-corpus.js';
-import { answerabilityPath, defaultIndexDir, defaultSeedsDir, lexiconPath } from '../paths.js';
+import { answerabilityPath, defaultIndexDir, defaultSeedsDir, lexiconPath, rankingPath } from '../paths.js';
 import type { BuildProgress } from '../search/build-index.js';
 import { chooseEmbedder, type EmbedderChoice } from '../search/embedders/select-embedder.js';
 import { emptyLexicon, loadLexicon, type Lexicon } from '../search/lexicon.js';
@@ -11,6 +11,7 @@ import { openIndex, type LoadedIndex } from '../search/open-index.js';
 import { writeFailure } from '../search/write-failure.js';
 import { Retriever, type RetrievalMode } from '../search/retriever.js';
 import { indexSettings } from '../search/settings.js';
+import { readRankingModel, type RankingModel } from '../search/ranking-model.js';
 import { readAnswerabilityModel, type AnswerabilityModel } from './answerability-model.js';
 import type { Core } from './core.js';
 import { createCore } from './create-core.js';
@@ -33,6 +34,8 @@ export interface CoreOptions {
   mode?: RetrievalMode;
   /** Disable the bilingual lexicon (ablation). */
   noLexicon?: boolean;
+  /** Another ranking model than the committed one (fitting and its cross-validation only). */
+  ranking?: RankingModel;
   /** Another answerability model than the committed one (fitting and its cross-validation only). */
   answerability?: AnswerabilityModel;
   /** An OpenAI-compatible chat API (see `loadLlmConfig`): answers become verified LLM prose, extractive on failure. */
@@ -57,7 +60,7 @@ export async function loadCore(options: CoreOptions = {}): Promise<Core> {
   const lexicon = options.noLexicon ? emptyLexicon : readLexicon();
   const seedLines = new Map(corpus.seeds.map((seed) => [seed.doc, seed.content.split('\n')]));
   const core = createCore({
-    retriever: new Retriever(index, model, options.mode),
+    retriever: new Retriever(index, model, options.ranking ?? readRankingModel(rankingPath()), options.mode),
     lexicon,
     answerability: options.answerability ?? readAnswerabilityModel(answerabilityPath()),
     documents: index.documents,

@@ -11,6 +11,11 @@ export interface QuestionIntent {
   answerType: AnswerType | null;
   /** The word a "how many" counts, as typed ("Visa" in "combien de French Tech Visa"), or null. */
   counted: string | null;
+  /**
+   * The noun a "which X" or "quel X" asks for, as typed ("city" in "Which city hosted…"), or null: the kind of answer,
+   * which the passage holding it need not name.
+   */
+  askedFor: string | null;
   asksWho: boolean;
   /** A who-question about the holder of a post ("who is the director…"): a person answers it, not a body. */
   asksPerson: boolean;
@@ -34,6 +39,7 @@ export function readIntent(question: string): QuestionIntent {
   return {
     answerType,
     counted: answerType === 'amount' ? countedWord(question) : null,
+    askedFor: askedNoun(question),
     asksWho: asksWho(question),
     asksPerson: asksForPerson(question),
     names: new Map(capitalised.map((match) => [frenchTerm(match[0]), match[0]])),
@@ -42,6 +48,15 @@ export function readIntent(question: string): QuestionIntent {
     numbers: numbersStated(question),
     typed,
   };
+}
+
+/** "which city", "what year", "quels partenariats", "quelle ville": not "what is", "quelle est", "which have". */
+const ASKED = /\b(?:which|what|quel|quelle|quels|quelles)\s+(\p{L}[\p{L}-]*)/iu;
+const VERB_AFTER = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|est|sont|était|étaient|a|ont|avait|avaient|sera|seront|fut|peut|peuvent|doit|doivent)$/iu;
+
+function askedNoun(question: string): string | null {
+  const word = ASKED.exec(question)?.[1];
+  return word && !VERB_AFTER.test(word) ? word : null;
 }
 
 /** The question's own word behind an index term ("singapouriennes" for "singapourien"), or the term. */

@@ -1,12 +1,15 @@
 import { BLOCK_SEPARATOR } from '../ingest/passage-size.js';
 import type { Passage } from '../types.js';
 import { fingerprint } from '../ingest/mark-duplicates.js';
-import { analyzeFrench } from './analyzer.js';
+import { analyzeFrench, frenchTerm } from './analyzer.js';
 import type { AnalyzedQuery } from './analyze-query.js';
 import type { PassageEmbedder } from './embedders/select-embedder.js';
 import { fuseRankings } from './fuse-rankings.js';
 import type { RankedHit } from './lexical-index.js';
 import type { LoadedIndex } from './open-index.js';
+import { PassageTerms } from './passage-terms.js';
+import { densestShare, proximity, viewOf, type RetrieverView } from './ranking-features.js';
+import { rankingScore, type RankingFeatures, type RankingModel } from './ranking-model.js';
 
 /** Which retrievers take part; `hybrid` is the product, the others exist for ablation. */
 export type RetrievalMode = 'hybrid' | 'lexical' | 'vector';
@@ -14,10 +17,17 @@ export type RetrievalMode = 'hybrid' | 'lexical' | 'vector';
 export interface RetrievedPassage {
   passage: Passage;
   ordinal: number;
-  /** Fused score, higher is better. */
+  /** The ranking model's score (`ranking-model.ts`), higher is better. */
   score: number;
+  /** What the ranking model read. */
+  ranking: RankingFeatures;
   /** Share (0–1) of the question's content words, weighted by rarity, found in the passage. */
   coverage: number;
+  /**
+   * The same share over the question's subject (`specificGroups`), in the same block: a question off the documents'
+   * topics shares only its common words with them.
+   */
+  focus: number;
   /**
    * The passage's block (see `to-passages.ts`) covering the question best: what an answer-type check reads, since a
    * number or a name in a neighbouring block answers nothing.
@@ -25,6 +35,16 @@ export interface RetrievedPassage {
   block: string;
   /** The block after it in the passage ('' when none): a signature under a letter, a name below its title. */
   nextBlock: string;
+}
+
+/** What every passage of one question is scored against, worked out once. */
+interface QueryFrame {
+  query: AnalyzedQuery;
+  /** Each retriever's hits, to read a passage's relative score and rank in it. */
+  views: Record<'fused' | 'lexical' | 'vector', RetrieverView>;
+  /** Each word group's coverage weight, in the query's order. */
+  weights: number[];
+  subject: string[][];
 }
 
 const CANDIDATES = 60;
@@ -41,9 +61,14 @@ export class Retriever {
   constructor(
     private readonly index: LoadedIndex,
     private readonly model: PassageEmbedder | null,
+    private readonly ranking: RankingModel,
     private readonly mode: RetrievalMode = 'hybrid',
   ) {}
 
+  /**
+   * The fused passages, the best `ranking.candidates` of them reordered by the ranking model; any further ones (a
+   * search asking for more) follow in the model's order among themselves, so the first ones never depend on `limit`.
+   */
   async retrieve(question: string, query: AnalyzedQuery, limit: number): Promise<RetrievedPassage[]> {
     const lexical = this.mode === 'vector' ? [] : this.index.lexical.query(query, CANDIDATES);
     const vector = this.mode === 'lexical' ? [] : await this.vectorHits(question, query);
@@ -51,7 +76,21 @@ export class Retriever {
       { hits: lexical, weight: 1 },
       { hits: vector, weight: this.model ? 1 : 0.3 },
     ]);
-    return this.distinct(fused, query, limit);
+    const frame: QueryFrame = {
+      query,
+      views: { fused: viewOf(fused), lexical: viewOf(lexical), vector: viewOf(vector) },
+      weights: query.groups.map((group) => this.coverageWeight(group, query)),
+      subject: this.specificGroups(query),
+    };
+    const pool = this.distinct(fused, frame, Math.max(limit, this.ranking.candidates));
+    const byScore = (a: RetrievedPassage, b: RetrievedPassage) => b.score - a.score;
+    const reordered = pool.slice(0, this.ranking.candidates).sort(byScore);
+    return [...reordered, ...pool.slice(this.ranking.candidates).sort(byScore)].slice(0, limit);
+  }
+
+  /** How many of the best fused passages the ranking model reorders. */
+  get rankedCount(): number {
+    return this.ranking.candidates;
   }
 
   private async vectorHits(question: string, query: AnalyzedQuery): Promise<RankedHit[]> {
@@ -60,8 +99,8 @@ export class Retriever {
     return this.index.vectors.query(this.index.lsa.embedTerms(query.terms), CANDIDATES);
   }
 
-  /** Drops passages repeating a better-ranked one (same words in two documents). */
-  private distinct(fused: RankedHit[], query: AnalyzedQuery, limit: number): RetrievedPassage[] {
+  /** The fused passages with their ranking features, without those repeating a better-fused one (same words in two documents). */
+  private distinct(fused: RankedHit[], frame: QueryFrame, limit: number): RetrievedPassage[] {
     const kept: RetrievedPassage[] = [];
     const seen = new Set<string>();
     for (const hit of fused) {
@@ -70,22 +109,33 @@ export class Retriever {
       const key = fingerprint(passage.text);
       if (seen.has(key)) continue;
       seen.add(key);
-      kept.push({ passage, ordinal: hit.ordinal, score: hit.score, ...this.bestBlock(passage, query) });
+      const best = this.bestBlock(passage, frame.query, frame.subject);
+      const ranking = this.rankingFeatures(passage, hit.ordinal, best.coverage, frame);
+      kept.push({ passage, ordinal: hit.ordinal, score: rankingScore(ranking, this.ranking), ranking, ...best });
       if (kept.length >= limit) break;
     }
     return kept;
   }
 
-  private readonly termCache = new Map<string, Set<string>>();
-
-  private termsOf(passage: Passage): Set<string> {
-    let terms = this.termCache.get(passage.id);
-    if (!terms) {
-      terms = new Set(analyzeFrench(`${passage.text} ${passage.context}`));
-      this.termCache.set(passage.id, terms);
-    }
-    return terms;
+  private rankingFeatures(passage: Passage, ordinal: number, coverage: number, frame: QueryFrame): RankingFeatures {
+    const { query, views } = frame;
+    const terms = this.terms.of(passage);
+    return {
+      fused: views.fused.relative(ordinal),
+      lexical: views.lexical.relative(ordinal),
+      vector: views.vector.relative(ordinal),
+      coverage,
+      passageCoverage: this.coverageOf(terms.all, query),
+      headingCoverage: this.coverageOf(terms.context, query),
+      proximity: proximity(terms.sequence, query.groups),
+      density: densestShare(terms.sequence, query.groups, frame.weights),
+      length: Math.log(Math.max(passage.text.length, 1)) / 7,
+      lexicalRank: views.lexical.reciprocalRank(ordinal),
+      vectorRank: views.vector.reciprocalRank(ordinal),
+    };
   }
+
+  private readonly terms = new PassageTerms();
 
   /** True when neither the corpus nor a near spelling of it holds any term of the group. */
   isUnheardOf(group: readonly string[]): boolean {
@@ -94,7 +144,7 @@ export class Retriever {
 
   /** True when the passage (text or index-only context) holds any term of the group. */
   mentions(passage: Passage, group: readonly string[]): boolean {
-    const present = this.termsOf(passage);
+    const present = this.terms.of(passage).all;
     return group.some((term) => present.has(term));
   }
 
@@ -170,42 +220,53 @@ export class Retriever {
     return this.bestBlock(passage, query).coverage;
   }
 
-  private bestBlock(passage: Passage, query: AnalyzedQuery): { coverage: number; block: string; nextBlock: string } {
+  private bestBlock(
+    passage: Passage,
+    query: AnalyzedQuery,
+    subject = this.specificGroups(query),
+  ): { coverage: number; focus: number; block: string; nextBlock: string } {
     const blocks = passage.text.split(BLOCK_SEPARATOR);
+    const terms = this.terms.of(passage).blocks;
     let best = { coverage: 0, index: 0 };
-    this.blockTermsOf(passage).forEach((terms, index) => {
-      const coverage = this.coverageOf(terms, query);
+    terms.forEach((present, index) => {
+      const coverage = this.coverageOf(present, query);
       if (coverage > best.coverage) best = { coverage, index };
     });
     return {
       coverage: best.coverage,
+      focus: this.coverageOf(terms[best.index] ?? new Set(), query, subject),
       block: blocks[best.index] ?? passage.text,
       nextBlock: blocks[best.index + 1] ?? '',
     };
   }
 
-  private readonly blockTermCache = new Map<string, Set<string>[]>();
-
-  private blockTermsOf(passage: Passage): Set<string>[] {
-    let blocks = this.blockTermCache.get(passage.id);
-    if (!blocks) {
-      const context = analyzeFrench(passage.context);
-      blocks = passage.text.split(BLOCK_SEPARATOR).map((block) => new Set([...analyzeFrench(block), ...context]));
-      this.blockTermCache.set(passage.id, blocks);
-    }
-    return blocks;
+  /**
+   * The question's subject: the rarer half of its word groups (one of two, two of three or four), by rarity alone (a
+   * word the dictionaries miss is no less the subject for it). The noun a "which X" asks for is the kind of answer,
+   * not the subject ("city" in "Which city hosted…"). A question off the documents' topics shares only its common
+   * words with them: "How do I grow tomatoes in winter?" is about tomatoes and winter, not growing.
+   */
+  specificGroups(query: AnalyzedQuery): string[][] {
+    const asked = query.intent.askedFor === null ? null : frenchTerm(query.intent.askedFor);
+    const byRarity = query.groups.filter((group) => group[0] !== asked).sort((a, b) => this.groupWeight(b) - this.groupWeight(a));
+    return byRarity.slice(0, Math.ceil(byRarity.length / 2));
   }
 
-  private coverageOf(present: ReadonlySet<string>, query: AnalyzedQuery): number {
+  private coverageOf(present: ReadonlySet<string>, query: AnalyzedQuery, groups: readonly string[][] = query.groups): number {
     let total = 0;
     let found = 0;
-    for (const group of query.groups) {
-      const untranslated = query.lang === 'en' && this.isUntranslated(group) && !query.absent.has(group[0] ?? '');
-      const weight = this.groupWeight(group) * (untranslated ? UNTRANSLATED_WEIGHT : 1);
+    for (const group of groups) {
+      const weight = this.coverageWeight(group, query);
       total += weight;
       if (group.some((term) => present.has(term))) found += weight;
     }
     return total > 0 ? found / total : 0;
+  }
+
+  /** What a word of the question weighs in coverage: its rarity, halved for a likely dictionary gap. */
+  private coverageWeight(group: string[], query: AnalyzedQuery): number {
+    const untranslated = query.lang === 'en' && this.isUntranslated(group) && !query.absent.has(group[0] ?? '');
+    return this.groupWeight(group) * (untranslated ? UNTRANSLATED_WEIGHT : 1);
   }
 
   /** An English word the lexicon could not render and the corpus never uses: a dictionary gap as often as a topic. */

@@ -134,7 +134,10 @@ describe('documents added from real files', () => {
     const questions = ['atterrages des câbles sous-marins', 'Quand a eu lieu la visite à Singapour ?', 'Who is the ambassador for digital affairs?', 'bourses de recherche France Inde'];
     for (const question of questions) {
       expect(answerToJson(await shrunk.ask(question)), question).toEqual(answerToJson(await core.ask(question)));
-      expect(await shrunk.search(question, { limit: 10 }), question).toEqual(await core.search(question, { limit: 10 }));
+      // BM25's length statistics are summed in another order once a document is removed: scores agree to 1e-6.
+      const [after, before] = [await shrunk.search(question, { limit: 10 }), await core.search(question, { limit: 10 })];
+      expect(after.map((hit) => hit.passage), question).toEqual(before.map((hit) => hit.passage));
+      after.forEach((hit, i) => expect(hit.score, question).toBeCloseTo(before[i]?.score ?? NaN, 6));
     }
   });
 
