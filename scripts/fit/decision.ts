@@ -27,9 +27,12 @@ const L2 = 1;
 const CANDIDATES = 3;
 /**
  * Citing gold evidence or refusing what the documents do not answer gains 1; quoting anything for a question they do
- * not answer costs 1. Citing another passage for an answerable question counts neither way, since it may answer too.
+ * not answer costs 1. Saying that the documents do not cover what they do cover misleads too, but the refusal shows
+ * the nearest passages, where the answer often is: it costs half. (At no cost, the cut swung with each set added to
+ * the pool: refusing an answerable question lost no more than its citation, and none when another passage would
+ * have been cited.) Citing another passage for an answerable question counts neither way, since it may answer too.
  */
-const GAIN = { citesGold: 1, refusesRightly: 1, quotesWrongly: -1, refusesWrongly: 0, citesOther: 0 };
+const GAIN = { citesGold: 1, refusesRightly: 1, quotesWrongly: -1, refusesWrongly: -0.5, citesOther: 0 };
 /** Quotes come from the first passing passages: evidence among the first two counts as cited. */
 const QUOTED_PASSAGES = 2;
 

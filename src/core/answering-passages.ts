@@ -81,11 +81,17 @@ function questionFacts(query: AnalyzedQuery, retriever: Retriever): QuestionFact
     query,
     retriever,
     unknown: unknownNames(query, retriever),
-    subject: retriever.specificGroups(query).map((group) => typedWord(query.intent, group[0] ?? '')),
+    subject: inQuestionOrder(query, retriever.specificGroups(query)).map((group) => typedWord(query.intent, group[0] ?? '')),
     anchors: anchorsOf(query, retriever),
     focus,
     naming: asksWho ? namesSomeoneNewTo(query, retriever) : null,
   };
+}
+
+/** The groups, as the question gives them: a refusal names its words in the order the user typed them. */
+function inQuestionOrder(query: AnalyzedQuery, groups: readonly string[][]): string[][] {
+  const chosen = new Set(groups);
+  return query.groups.filter((group) => chosen.has(group));
 }
 
 const asFeature = (passes: boolean): number => (passes ? 1 : 0);

