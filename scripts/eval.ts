@@ -9,7 +9,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { answerToJson, isVerbatim, loadCore, searchToJson, type Core } from '../src/index.js';
-import { packageRoot } from '../src/paths.js';
+import { packageRoot, rankingPath } from '../src/paths.js';
+import { fusedOrderModel, readRankingModel } from '../src/search/ranking-model.js';
 import { isHit, locateGolds, retrievalSummary, type RetrievalRow } from './eval-metrics.js';
 import { DEVELOPMENT_SETS, readQuestionSet, readSeedLines, type QuestionSet } from './question-sets.js';
 
@@ -124,6 +125,7 @@ for (const set of sets) {
 }
 if (ablation) {
   const variants: [string, Parameters<typeof loadCore>[0]][] = [
+    ['fused-order', { ranking: fusedOrderModel(readRankingModel(rankingPath()).candidates) }],
     ['lexical-only', { mode: 'lexical' }],
     ['vectors-only', { mode: 'vector' }],
     ['hybrid-without-lexicon', { noLexicon: true }],

@@ -118,6 +118,7 @@ export type Answer =
  * Why a question gets no answer, one code per check of `answering-passages.ts` (README, "Answering"):
  * - `no-passage-covers-question`: the best passages hold too little of the question's (rarity-weighted) words;
  * - `names-unknown`: the question names something the documents never mention;
+ * - `subject-not-found`: the best passages hold none of the question's subject, the rarer half of its words;
  * - `names-elsewhere`: the passages near the question come from documents that do not mention a name it gives;
  * - `year-not-stated`, `rank-not-stated`: none of them states the year or the rank it gives;
  * - `no-amount-stated`, `no-sum-stated`, `no-date-stated`: it asks for a number, a sum of money or a date none gives;

@@ -55,7 +55,7 @@ export type CheckName = (typeof CHECKS)[number];
 /**
  * One model: a candidate may answer when it passes every check and its support, `bias + Σ weight × feature` (a
  * logistic regression's log-odds that it holds the evidence), reaches the cut. The weights and the bias are fitted
- * on the labelled question sets, the cut to the decisions (scripts/fit-answerability.ts).
+ * on the labelled question sets, the cut to the decisions (scripts/fit.ts).
  */
 export interface AnswerabilityModel {
   weights: Record<SupportFeature, number>;
