@@ -32,6 +32,7 @@ export type { LlmLogEntry } from './llm/llm-core.js';
 export type { FallbackReason } from './llm/chat-client.js';
 export { AppError, describeError, errnoCode, isAppError, type AppErrorCode } from './errors.js';
 export { answerToJson, searchToJson, type AskJson, type SearchJson } from './answer/to-json.js';
+export { answerText, refusalText } from './answer/answer-text.js';
 export { createFeedbackLog, type FeedbackEntry, type FeedbackLog } from './feedback/feedback-log.js';
 export { isVerbatim } from './answer/verify-quote.js';
 /** Source-viewer path of a citation, `/doc/<doc>#L<start>-L<end>`: adapters prefix it with PUBLIC_URL. */

@@ -83,36 +83,43 @@ export interface Citation {
   page?: number;
 }
 
-/** The core's platform-neutral reply to a question. */
+/** The core's platform-neutral reply to a question: data, which each adapter renders (or `answerText`). */
 export type Answer =
-  | {
-      kind: 'answered';
-      query: string;
-      lang: Lang;
-      /** Connecting words in the question's language with verbatim quotes and [n] markers. */
+  | (AnsweredCommon & {
+      /** Quotes only: the citations are the answer. */
+      mode: 'extractive';
+    })
+  | (AnsweredCommon & {
+      /** Fluent prose from the configured LLM, every sentence verified, with [n] markers to the citations. */
+      mode: 'llm';
       text: string;
-      citations: Citation[];
-      /** `llm`: fluent prose from the configured LLM, every sentence verified; `extractive`: quotes only. */
-      mode: AnswerMode;
-      /**
-       * The passages that passed the answering checks, best first: what the quotes come from, and what the optional
-       * LLM is given to write from (set by the core; adapters do not need it).
-       */
-      grounds?: SearchHit[];
-    }
+    })
   | {
       kind: 'not-covered';
       query: string;
       lang: Lang;
-      /** A plain sentence saying the documents do not cover the question. */
-      text: string;
       /** Nearest passages, offered for browsing only. */
       seeAlso: SearchHit[];
-      /** Why the documents give no answer; `text` ends with its `detail`. */
+      /** Why the documents give no answer. */
       reason: Refusal;
       /** `llm` when the LLM judged the passages do not answer; absent means `extractive`. */
       mode?: AnswerMode;
     };
+
+/** An answer saying the documents do not cover the question, and why. */
+export type NotCoveredAnswer = Extract<Answer, { kind: 'not-covered' }>;
+
+interface AnsweredCommon {
+  kind: 'answered';
+  query: string;
+  lang: Lang;
+  citations: Citation[];
+  /**
+   * The passages that passed the answering checks, best first: what the quotes come from, and what the optional
+   * LLM is given to write from (set by the core; adapters do not need it).
+   */
+  grounds?: SearchHit[];
+}
 
 /**
  * Why a question gets no answer, one code per check of `answering-passages.ts` (README, "Answering"):

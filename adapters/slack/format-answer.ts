@@ -1,4 +1,4 @@
-import type { Answer, Citation, SearchHit } from '../../src/index.js';
+import { answerText, refusalText, type Answer, type Citation, type SearchHit } from '../../src/index.js';
 import { LIMITS, fit, section, type ButtonElement, type SlackBlock, type SlackMessage } from './blocks.js';
 import { ACTION_HELPFUL, ACTION_NOT_HELPFUL, ACTION_SHARE, encodeFeedbackValue } from './feedback-value.js';
 import { ANSWER_LEAD, paragraphMark, placeLabel, sourceUrl, whereParts } from '../shared/citation-text.js';
@@ -85,11 +85,11 @@ function actionsBlock(answer: Answer, options: FormatOptions): SlackBlock | null
 /** Turns a core answer into Block Kit blocks plus a plain fallback text, within Slack's limits. */
 export function formatAnswer(answer: Answer, options: FormatOptions = {}): SlackMessage {
   const labels = LABELS[answer.lang];
-  const fallback = safe(answer.text, LIMITS.fallbackText);
+  const fallback = safe(answerText(answer), LIMITS.fallbackText);
   const actions = actionsBlock(answer, options);
   const tail: SlackBlock[] = actions === null ? [] : [actions];
   if (answer.kind === 'not-covered') {
-    const head: SlackBlock[] = [section(`:information_source: ${safe(answer.text, LIMITS.sectionText - 30)}`)];
+    const head: SlackBlock[] = [section(`:information_source: ${safe(refusalText(answer), LIMITS.sectionText - 30)}`)];
     const hits = answer.seeAlso.slice(0, LIMITS.seeAlso);
     const items = hits.map((hit) => seeAlsoBlock(hit, answer.lang, options.publicUrl));
     if (items.length > 0) head.push(section(labels.seeAlso));

@@ -1,4 +1,5 @@
 import type { Answer, AnswerMode, RefusalCode, SearchHit } from '../types.js';
+import { answerText } from './answer-text.js';
 
 /** `search --json` contract: stable, documented in README. */
 export interface SearchJson {
@@ -62,7 +63,7 @@ export function answerToJson(answer: Answer): AskJson {
   if (answer.kind === 'not-covered') {
     return {
       query: answer.query,
-      answer: answer.text,
+      answer: answerText(answer),
       abstained: true,
       mode: answer.mode ?? 'extractive',
       citations: [],
@@ -72,7 +73,7 @@ export function answerToJson(answer: Answer): AskJson {
   }
   return {
     query: answer.query,
-    answer: answer.text,
+    answer: answerText(answer),
     abstained: false,
     mode: answer.mode,
     citations: answer.citations.map(({ n, doc, title, section, paragraph, lines, quote, page }) => ({

@@ -1,16 +1,17 @@
 import type { Answer, SearchHit } from '../types.js';
+import { answerText } from '../answer/answer-text.js';
 
 /** Human-readable answer for the terminal: the answer, then each source with document, section, ¶ and lines. */
 export function formatAnswer(answer: Answer): string {
   if (answer.kind === 'not-covered') {
     const nearest = answer.seeAlso.map((hit) => `  - ${where(hit)}`).join('\n');
     const label = answer.lang === 'fr' ? 'Voir aussi (passages les plus proches) :' : 'See also (nearest passages):';
-    return nearest ? `${answer.text}\n\n${label}\n${nearest}` : answer.text;
+    return nearest ? `${answerText(answer)}\n\n${label}\n${nearest}` : answerText(answer);
   }
   const sources = answer.citations
     .map((c) => `[${c.n}] ${c.title} (${c.date}) — ${c.section || '—'} — ${c.paragraph}\n    ${c.doc}, lines ${c.lines[0]}–${c.lines[1]}`)
     .join('\n');
-  return `${answer.text}\n\n${answer.lang === 'fr' ? 'Sources' : 'Sources'}:\n${sources}`;
+  return `${answerText(answer)}\n\nSources:\n${sources}`;
 }
 
 export function formatHits(query: string, hits: readonly SearchHit[]): string {

@@ -1,4 +1,5 @@
-import { NOT_COVERED, notCovered } from '../answer/compose-answer.js';
+import { NOT_COVERED } from '../answer/answer-text.js';
+import { notCovered } from '../answer/compose-answer.js';
 import { normalizeForMatch } from '../answer/verify-quote.js';
 import type { AskOptions, Core } from '../core/core.js';
 import { analyzeQuery } from '../search/analyze-query.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerToJson, isVerbatim, type Core } from '../../src/index.js';
+import { answerText, answerToJson, isVerbatim, type Core } from '../../src/index.js';
 import { getTestCore } from '../support/test-core.js';
 
 const seedsDir = join(import.meta.dirname, '..', '..', 'seeds');
@@ -20,7 +20,7 @@ describe('core.ask on the real index', () => {
     const first = answer.citations[0];
     expect(first?.doc).toBe('004_c3f6cb5d275c60c7.txt');
     expect(first?.quote).toContain('56 États');
-    expect(answer.text).toContain('[1]');
+    expect(answerText(answer)).toContain('[1]');
     expect(answer.lang).toBe('fr');
   });
 
@@ -29,7 +29,7 @@ describe('core.ask on the real index', () => {
     expect(answer.kind).toBe('answered');
     if (answer.kind !== 'answered') return;
     expect(answer.lang).toBe('en');
-    expect(answer.text).toMatch(/^The documents say/u);
+    expect(answerText(answer)).toMatch(/^The documents say/u);
     expect(answer.citations.some((c) => c.quote.includes('INRIA') || c.quote.includes('AI Singapore'))).toBe(true);
   });
 
@@ -100,7 +100,7 @@ describe('core.ask on the real index', () => {
     expect(answer.kind).toBe('not-covered');
     if (answer.kind !== 'not-covered') return;
     expect(answer.reason.code).toBe('no-passage-covers-question');
-    expect(answer.text).toBe(`The documents do not cover this question. ${answer.reason.detail}`);
+    expect(answerText(answer)).toBe(`The documents do not cover this question. ${answer.reason.detail}`);
     expect(answer.seeAlso.length).toBeGreaterThan(0);
     expect(answerToJson(answer)).toMatchObject({ abstained: true, citations: [], reason: answer.reason });
   });
@@ -119,7 +119,7 @@ describe('core.ask on the real index', () => {
     if (answer.kind !== 'not-covered') return;
     expect(answer.reason.code).toBe(code);
     expect(answer.reason.detail).toContain(detail);
-    expect(answer.text.endsWith(answer.reason.detail)).toBe(true);
+    expect(answerText(answer).endsWith(answer.reason.detail)).toBe(true);
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isVerbatim, type Core, type LlmLogEntry } from '../../src/index.js';
+import { answerText, isVerbatim, type Core, type LlmLogEntry } from '../../src/index.js';
 import { passagesIn, startFakeLlmApi, type FakeLlmApi, type RecordedLlmRequest } from '../support/llm-api.js';
 import { llmCore, seedLines, seedsWithInjection } from './llm-test-core.js';
 
@@ -50,8 +50,8 @@ describe('a document carrying a prompt injection', () => {
     const answer = await core.ask(QUESTION);
     expect(answer).toMatchObject({ kind: 'answered', mode: 'extractive' });
     if (answer.kind !== 'answered') return;
-    expect(answer.text).not.toContain('PWNED');
-    expect(answer.text).not.toContain('data, not instructions');
+    expect(answerText(answer)).not.toContain('PWNED');
+    expect(answerText(answer)).not.toContain('data, not instructions');
     expect(logs[logs.length - 1]?.fallback).toMatch(/^(unverified|off-topic)$/u);
     for (const c of answer.citations) expect(isVerbatim(seedLines(seeds, c.doc), c.lines, c.quote)).toBe(true);
   });
@@ -66,7 +66,7 @@ describe('a document carrying a prompt injection', () => {
     const answer = await core.ask(QUESTION);
     expect(answer).toMatchObject({ kind: 'answered', mode: 'llm' });
     if (answer.kind !== 'answered') return;
-    expect(answer.text).toBe("La France et l'Atlantide ont signé un accord le « 4 mars 2020 » [1].");
+    expect(answerText(answer)).toBe("La France et l'Atlantide ont signé un accord le « 4 mars 2020 » [1].");
     expect(answer.citations[0]).toMatchObject({ doc: '900_note_injection.txt', lines: [3, 3], quote: '4 mars 2020' });
   });
 });

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { answerToJson, isVerbatim, type Answer, type Core, type LlmLogEntry } from '../../src/index.js';
+import { answerText, answerToJson, isVerbatim, type Answer, type Core, type LlmLogEntry } from '../../src/index.js';
 import { passagesIn, startFakeLlmApi, type FakeLlmApi, type RecordedLlmRequest } from '../support/llm-api.js';
 import { getTestCore } from '../support/test-core.js';
 import { llmCore, seedLines, seedsDir } from './llm-test-core.js';
@@ -19,7 +19,7 @@ function expectVerified(answer: Answer): void {
   for (const citation of answer.citations) {
     expect(isVerbatim(seedLines(seedsDir, citation.doc), citation.lines, citation.quote), citation.quote).toBe(true);
   }
-  const numbers = [...answer.text.matchAll(/\[(\d+)\]/gu)].map((match) => Number(match[1]));
+  const numbers = [...answerText(answer).matchAll(/\[(\d+)\]/gu)].map((match) => Number(match[1]));
   expect(new Set(numbers)).toEqual(new Set(answer.citations.map((c) => c.n)));
 }
 
@@ -47,7 +47,7 @@ describe('LLM answers against a loopback chat-completions API', () => {
     expect(answer).toMatchObject({ kind: 'answered', mode: 'llm', lang: 'fr' });
     expectVerified(answer);
     if (answer.kind !== 'answered') return;
-    expect(answer.text).toBe(`La France en fait une priorité : « ${quoted} » [1]. Elle œuvre aussi pour son universalisation [2].`);
+    expect(answerText(answer)).toBe(`La France en fait une priorité : « ${quoted} » [1]. Elle œuvre aussi pour son universalisation [2].`);
     expect(answer.citations[0]?.quote).toBe(quoted);
     expect(answerToJson(answer)).toMatchObject({ mode: 'llm', abstained: false });
     const request = api.requests[api.requests.length - 1];
@@ -64,7 +64,7 @@ describe('LLM answers against a loopback chat-completions API', () => {
     expect(answer).toMatchObject({ kind: 'answered', mode: 'llm', lang: 'en' });
     expectVerified(answer);
     // The second sentence shares no word with the passage it cites, so it is not shown.
-    expect(answer.text).toBe('France and India agreed to work together on 5G networks [1].');
+    expect(answerText(answer)).toBe('France and India agreed to work together on 5G networks [1].');
     expect(lastLog()?.dropped).toEqual(['ungrounded']);
     expect(api.requests[api.requests.length - 1]?.body.messages?.[0]?.content).toContain('Answer in English');
   });
@@ -74,8 +74,8 @@ describe('LLM answers against a loopback chat-completions API', () => {
     const answer = await core.ask(FR);
     expect(answer).toMatchObject({ kind: 'answered', mode: 'llm' });
     expectVerified(answer);
-    expect(answer.text).not.toContain('traité secret');
-    expect(answer.text).not.toContain('[9]');
+    expect(answerText(answer)).not.toContain('traité secret');
+    expect(answerText(answer)).not.toContain('[9]');
     expect(lastLog()?.dropped).toEqual(['unknown-passage']);
   });
 
@@ -88,8 +88,8 @@ describe('LLM answers against a loopback chat-completions API', () => {
     const answer = await core.ask(FR);
     expect(answer).toMatchObject({ kind: 'answered', mode: 'extractive' });
     expectVerified(answer);
-    expect(answer.text).toMatch(/^Les documents indiquent :/u);
-    expect(answer.text).not.toContain('oppose');
+    expect(answerText(answer)).toMatch(/^Les documents indiquent :/u);
+    expect(answerText(answer)).not.toContain('oppose');
     expect(lastLog()).toMatchObject({ mode: 'extractive', fallback: 'unverified' });
   });
 
@@ -101,7 +101,7 @@ describe('LLM answers against a loopback chat-completions API', () => {
     const answer = await core.ask(FR);
     expect(answer).toMatchObject({ kind: 'answered', mode: 'llm' });
     expectVerified(answer);
-    expect(answer.text).not.toContain('refuse');
+    expect(answerText(answer)).not.toContain('refuse');
     expect(lastLog()?.dropped).toEqual(['misquote']);
   });
 
@@ -139,7 +139,7 @@ describe('LLM answers against a loopback chat-completions API', () => {
     api.script({ reply: 'Les documents ne traitent pas de cette question.' });
     const answer = await core.ask(FR);
     expect(answer).toMatchObject({ kind: 'not-covered', mode: 'llm', reason: { code: 'llm-not-covered' } });
-    expect(answer.text.startsWith('Les documents ne traitent pas de cette question.')).toBe(true);
+    expect(answerText(answer).startsWith('Les documents ne traitent pas de cette question.')).toBe(true);
     expect(answerToJson(answer)).toMatchObject({ abstained: true, mode: 'llm', citations: [] });
     if (answer.kind === 'not-covered') expect(answer.seeAlso.length).toBeGreaterThan(0);
   });
@@ -169,7 +169,7 @@ describe('LLM answers against a loopback chat-completions API', () => {
     expect(drafts.length).toBeGreaterThanOrEqual(2);
     for (const [i, draft] of drafts.entries()) {
       expect(draft).not.toContain('refuse');
-      expect(answer.text.startsWith(draft), draft).toBe(true);
+      expect(answerText(answer).startsWith(draft), draft).toBe(true);
       if (i > 0) expect(draft.length).toBeGreaterThan(drafts[i - 1]?.length ?? 0);
     }
   });

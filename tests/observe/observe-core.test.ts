@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  answerText,
   citationPath,
   createFeedbackLog,
   createMetrics,
@@ -109,7 +110,7 @@ describe('observeCore', () => {
     expect(new Set(lines.map((line) => line.obj['requestId'])).size).toBe(3);
     const logged = JSON.stringify(lines);
     for (const citation of answer.citations) expect(logged).not.toContain(citation.quote);
-    expect(logged).not.toContain(answer.text);
+    expect(logged).not.toContain(answerText(answer));
   });
 
   it('logs a failure with its error code and rethrows the original error', async () => {

@@ -6,7 +6,7 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
-import type { Answer, Citation } from '../../../src/index.js';
+import { refusalText, type Answer, type Citation } from '../../../src/index.js';
 import { customIdFor } from '../button-ids.js';
 import { LIMITS, escapeMarkdown, fitEmbeds, nonEmpty, truncate, type DiscordReply } from './limits.js';
 import { ANSWER_LEAD, whereParts } from '../../shared/citation-text.js';
@@ -70,7 +70,7 @@ export function formatAnswer(answer: Answer, answerId: string, options: FormatOp
     if (hidden > 0) embed.footer = { text: WORDS[answer.lang].moreSources(hidden) };
   } else {
     embed.color = COLOR_NOT_COVERED;
-    embed.description = nonEmpty(truncate(escapeMarkdown(answer.text), LIMITS.embedDescription));
+    embed.description = nonEmpty(truncate(escapeMarkdown(refusalText(answer)), LIMITS.embedDescription));
     embed.fields = answer.seeAlso.slice(0, 5).map((hit) => seeAlsoField(hit, answer.lang, options));
     if (embed.fields.length > 0) embed.footer = { text: WORDS[answer.lang].seeAlso };
   }

@@ -1,5 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { Answer, Citation, SearchHit } from '../../../src/index.js';
+import { answerText, type Answer, type Citation, type SearchHit } from '../../../src/index.js';
 import { LIMITS, embedsLength, escapeMarkdown, fitEmbeds, nonEmpty, truncate, type DiscordReply } from './limits.js';
 import { paragraphMark, placeLabel, sourceUrl } from '../../shared/citation-text.js';
 import { whereLine, type FormatOptions } from './links.js';
@@ -60,7 +60,7 @@ function groupIntoMessages(embeds: readonly APIEmbed[]): APIEmbed[][] {
 export function formatFullSources(answer: Answer, maxMessages = 5, options: FormatOptions = {}): DiscordReply[] {
   const lang = answer.lang;
   if (answer.kind !== 'answered' || answer.citations.length === 0) {
-    return [{ content: answer.text.length > 0 ? truncate(answer.text, LIMITS.content) : '—', embeds: [], components: [], allowedMentions: { parse: [] } }];
+    return [{ content: truncate(answerText(answer), LIMITS.content), embeds: [], components: [], allowedMentions: { parse: [] } }];
   }
   const messages = groupIntoMessages(answer.citations.map((citation) => sourceEmbed(citation, lang, options)));
   const kept = messages.slice(0, maxMessages);

@@ -1,4 +1,4 @@
-import type { Answer, Citation, SearchHit } from '../../../src/index.js';
+import { answerText, refusalText, type Answer, type Citation, type SearchHit } from '../../../src/index.js';
 import { docHref, escapeHtml, placeLabel } from './html.js';
 import type { Strings } from './strings.js';
 
@@ -44,13 +44,13 @@ export function answerHtml(answer: Answer, s: Strings): string {
   if (answer.kind === 'not-covered') {
     return `<article class="answer not-covered" lang="${answer.lang}" aria-labelledby="answer-title">
 <h2 id="answer-title">${escapeHtml(s.notCovered)}</h2>
-<p class="answer-text">${escapeHtml(answer.text)}</p>
+<p class="answer-text">${escapeHtml(refusalText(answer))}</p>
 ${answer.seeAlso.length ? seeAlsoList(answer.seeAlso, s) : ''}
 </article>`;
   }
   return `<article class="answer" lang="${answer.lang}" aria-labelledby="answer-title">
 <h2 id="answer-title">${escapeHtml(s.answer)}</h2>
-<p class="answer-text">${markersToLinks(answer.text)}</p>
+<p class="answer-text">${markersToLinks(answerText(answer))}</p>
 <h3>${escapeHtml(s.sources)}</h3>
 <ol class="sources">${answer.citations.map((c) => sourceItem(c, s)).join('\n')}</ol>
 </article>`;

@@ -28,8 +28,8 @@ function citation(n: number, overrides: Partial<Citation> = {}): Citation {
   };
 }
 
-function answered(citations: Citation[], text = 'Selon la stratégie, « La France promeut un Internet ouvert » [1].'): Answer {
-  return { kind: 'answered', query: 'Que dit la France sur Internet ?', lang: 'fr', text, citations, mode: 'extractive' };
+function answered(citations: Citation[]): Answer {
+  return { kind: 'answered', query: 'Que dit la France sur Internet ?', lang: 'fr', citations, mode: 'extractive' };
 }
 
 /** Every Discord limit, asserted on one payload. */
@@ -89,7 +89,7 @@ describe('formatAnswer', () => {
     const citations = Array.from({ length: 40 }, (_, i) =>
       citation(i + 1, { title: 'T'.repeat(400), section: 'S'.repeat(500), quote: huge }),
     );
-    const reply = formatAnswer(answered(citations, 'x'.repeat(10_000)), 'id');
+    const reply = formatAnswer(answered(citations), 'id');
     expectValid(reply);
     expect(reply.embeds[0]?.fields?.length).toBeGreaterThan(0);
     expect(reply.embeds[0]?.footer?.text).toContain('+15');
@@ -125,13 +125,12 @@ describe('formatAnswer', () => {
       kind: 'not-covered',
       query: 'What about football?',
       lang: 'en',
-      text: 'The documents do not cover this question.',
       seeAlso: [hit],
       reason: { code: 'no-passage-covers-question', detail: 'No passage deals with most of what it asks.' },
     };
     const reply = formatAnswer(answer, 'nc1');
     expectValid(reply);
-    expect(reply.embeds[0]?.description).toBe('The documents do not cover this question.');
+    expect(reply.embeds[0]?.description).toBe('The documents do not cover this question. No passage deals with most of what it asks.');
     expect(reply.embeds[0]?.fields?.[0]?.name).toBe('Feuille de route franco-indienne');
     expect(reply.embeds[0]?.fields?.[0]?.value).toContain('§3');
     expect(reply.embeds[0]?.fields?.[0]?.value).toContain('Cybersécurité · §3 · lines 40–41');

@@ -326,7 +326,7 @@ describe('Slack app over HTTP', () => {
     await sendEvent(url, mentionEvent(QUESTION));
     const [post] = await waitForPosts(1);
     expect(String(post?.body['text'])).toContain('a pris trop de temps');
-    release({ kind: 'not-covered', query: QUESTION, lang: 'fr', text: 'late', seeAlso: [], reason: { code: 'no-passage-covers-question', detail: '' } });
+    release({ kind: 'not-covered', query: QUESTION, lang: 'fr', seeAlso: [], reason: { code: 'no-passage-covers-question', detail: '' } });
     await sleep(300);
     expect(posts()).toHaveLength(1);
   });
@@ -344,7 +344,7 @@ describe('Slack app over HTTP', () => {
     const slowCore: Pick<Core, 'ask'> = {
       ask: async (q) => {
         if (q.startsWith('slow')) await sleep(1500);
-        return { kind: 'not-covered', query: q, lang: 'en', text: `reply to ${q}`, seeAlso: [], reason: { code: 'no-passage-covers-question', detail: '' } };
+        return { kind: 'not-covered', query: q, lang: 'en', seeAlso: [], reason: { code: 'no-passage-covers-question', detail: `reply to ${q}` } };
       },
     };
     const { url } = await startApp({ core: slowCore });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../../src/index.js';
+import { answerText, type Core } from '../../../src/index.js';
 import { getTestCore } from '../../support/test-core.js';
 import { BUDAPEST_FR, FAR_OFF, OFF_TOPIC, startWeb, type RunningWeb } from './running-web.js';
 
@@ -54,7 +54,7 @@ describe('search page', () => {
     if (answer.kind !== 'not-covered') throw new Error('expected an abstention');
     const html = await (await web.get(`/?q=${encodeURIComponent(OFF_TOPIC)}`)).text();
     expect(html).toContain('class="answer not-covered"');
-    expect(html).toContain(answer.text.replace(/'/gu, '&#39;'));
+    expect(html).toContain(answerText(answer).replace(/'/gu, '&#39;'));
     expect(answer.seeAlso.length).toBeGreaterThan(0);
     expect(html.match(/class="source-link"/gu)).toHaveLength(answer.seeAlso.length);
   });

@@ -1,0 +1,33 @@
+import type { Answer, Lang, NotCoveredAnswer } from '../types.js';
+
+/** The fixed "not covered" sentence, also the reply the LLM is told to give when the passages do not answer. */
+export const NOT_COVERED: Record<Lang, string> = {
+  fr: 'Les documents ne traitent pas de cette question.',
+  en: 'The documents do not cover this question.',
+};
+
+const LEAD: Record<Lang, string> = {
+  fr: 'Les documents indiquent :',
+  en: 'The documents say (quoted in the original French):',
+};
+
+const openQuote = (lang: Lang): string => (lang === 'fr' ? '« ' : '“');
+const closeQuote = (lang: Lang): string => (lang === 'fr' ? ' »' : '”');
+
+/**
+ * An answer as one plain text, for the JSON contract's `answer`, the terminal and the web page: the refusal and its
+ * reason; the LLM's verified prose; or connecting words in the question's language around each verbatim French quote
+ * with its [n]. The core returns data; this is one way of showing it (the chat adapters show quotes as their own blocks).
+ */
+export function answerText(answer: Answer): string {
+  if (answer.kind === 'not-covered') return refusalText(answer);
+  if (answer.mode === 'llm') return answer.text;
+  const { lang } = answer;
+  const quotes = answer.citations.map((c) => `${openQuote(lang)}${c.quote}${closeQuote(lang)} [${c.n}]`);
+  return [LEAD[lang], ...quotes].join('\n');
+}
+
+/** "The documents do not cover this question." and the reason, in the question's language. */
+export function refusalText(answer: NotCoveredAnswer): string {
+  return `${NOT_COVERED[answer.lang]} ${answer.reason.detail}`;
+}
