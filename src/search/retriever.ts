@@ -1,13 +1,14 @@
 import { BLOCK_SEPARATOR } from '../ingest/passage-size.js';
 import type { Passage } from '../types.js';
 import { fingerprint } from '../ingest/mark-duplicates.js';
-import { analyzeFrench, frenchTerm } from './analyzer.js';
+import { analyzeFrench } from './analyzer.js';
 import type { AnalyzedQuery } from './analyze-query.js';
 import type { PassageEmbedder } from './embedders/select-embedder.js';
 import { fuseRankings } from './fuse-rankings.js';
 import type { RankedHit } from './lexical-index.js';
 import type { LoadedIndex } from './open-index.js';
 import { PassageTerms } from './passage-terms.js';
+import { QuestionCoverage } from './question-coverage.js';
 import { densestShare, proximity, viewOf, type RetrieverView } from './ranking-features.js';
 import { rankingScore, type RankingFeatures, type RankingModel } from './ranking-model.js';
 
@@ -48,13 +49,6 @@ interface QueryFrame {
 }
 
 const CANDIDATES = 60;
-/**
- * Coverage weight of an English word the lexicon cannot render and the corpus never uses, relative to a word as rare.
- * Such a word is a dictionary gap ("abroad", "memorandum") about as often as a topic the documents lack ("facial"):
- * it counts, but does not sink an answer on its own. A word the dictionary renders only in words the documents never
- * use ("tomato") is no gap, and counts fully (`AnalyzedQuery.absent`).
- */
-const UNTRANSLATED_WEIGHT = 0.5;
 
 /** Hybrid retrieval: BM25 over French-analysed text fused by RRF with the embedder's hnswlib neighbours. */
 export class Retriever {
@@ -63,7 +57,9 @@ export class Retriever {
     private readonly model: PassageEmbedder | null,
     private readonly ranking: RankingModel,
     private readonly mode: RetrievalMode = 'hybrid',
-  ) {}
+  ) {
+    this.weigh = new QuestionCoverage(index);
+  }
 
   /**
    * The fused passages, the best `ranking.candidates` of them reordered by the ranking model; any further ones (a
@@ -79,8 +75,8 @@ export class Retriever {
     const frame: QueryFrame = {
       query,
       views: { fused: viewOf(fused), lexical: viewOf(lexical), vector: viewOf(vector) },
-      weights: query.groups.map((group) => this.coverageWeight(group, query)),
-      subject: this.specificGroups(query),
+      weights: query.groups.map((group) => this.weigh.coverageWeight(group, query)),
+      subject: this.weigh.specificGroups(query),
     };
     const pool = this.distinct(fused, frame, Math.max(limit, this.ranking.candidates));
     const byScore = (a: RetrievedPassage, b: RetrievedPassage) => b.score - a.score;
@@ -125,8 +121,8 @@ export class Retriever {
       lexical: views.lexical.relative(ordinal),
       vector: views.vector.relative(ordinal),
       coverage,
-      passageCoverage: this.coverageOf(terms.all, query),
-      headingCoverage: this.coverageOf(terms.context, query),
+      passageCoverage: this.weigh.coverageOf(terms.all, query),
+      headingCoverage: this.weigh.coverageOf(terms.context, query),
       proximity: proximity(terms.sequence, query.groups),
       density: densestShare(terms.sequence, query.groups, frame.weights),
       length: Math.log(Math.max(passage.text.length, 1)) / 7,
@@ -136,6 +132,7 @@ export class Retriever {
   }
 
   private readonly terms = new PassageTerms();
+  private readonly weigh: QuestionCoverage;
 
   /** True when neither the corpus nor a near spelling of it holds any term of the group. */
   isUnheardOf(group: readonly string[]): boolean {
@@ -213,72 +210,36 @@ export class Retriever {
   }
 
   /**
-   * Rarity-weighted share of the question's word groups that one block of the passage (with the passage's index-only
-   * context) holds, for its best block: a passage joining short blocks must not cover more than any of them does.
+   * The passage's block (with the passage's index-only context) holding most of the question, by rarity-weighted
+   * share: a passage joining short blocks must not cover more than any of them does.
    */
-  coverage(passage: Passage, query: AnalyzedQuery): number {
-    return this.bestBlock(passage, query).coverage;
-  }
-
   private bestBlock(
     passage: Passage,
     query: AnalyzedQuery,
-    subject = this.specificGroups(query),
+    subject: string[][],
   ): { coverage: number; focus: number; block: string; nextBlock: string } {
     const blocks = passage.text.split(BLOCK_SEPARATOR);
     const terms = this.terms.of(passage).blocks;
     let best = { coverage: 0, index: 0 };
     terms.forEach((present, index) => {
-      const coverage = this.coverageOf(present, query);
+      const coverage = this.weigh.coverageOf(present, query);
       if (coverage > best.coverage) best = { coverage, index };
     });
     return {
       coverage: best.coverage,
-      focus: this.coverageOf(terms[best.index] ?? new Set(), query, subject),
+      focus: this.weigh.coverageOf(terms[best.index] ?? new Set(), query, subject),
       block: blocks[best.index] ?? passage.text,
       nextBlock: blocks[best.index + 1] ?? '',
     };
   }
 
-  /**
-   * The question's subject: the rarer half of its word groups (one of two, two of three or four), by rarity alone (a
-   * word the dictionaries miss is no less the subject for it). The noun a "which X" asks for is the kind of answer,
-   * not the subject ("city" in "Which city hosted…"). A question off the documents' topics shares only its common
-   * words with them: "How do I grow tomatoes in winter?" is about tomatoes and winter, not growing.
-   */
+  /** See `QuestionCoverage.specificGroups`. */
   specificGroups(query: AnalyzedQuery): string[][] {
-    const asked = query.intent.askedFor === null ? null : frenchTerm(query.intent.askedFor);
-    const byRarity = query.groups.filter((group) => group[0] !== asked).sort((a, b) => this.groupWeight(b) - this.groupWeight(a));
-    return byRarity.slice(0, Math.ceil(byRarity.length / 2));
+    return this.weigh.specificGroups(query);
   }
 
-  private coverageOf(present: ReadonlySet<string>, query: AnalyzedQuery, groups: readonly string[][] = query.groups): number {
-    let total = 0;
-    let found = 0;
-    for (const group of groups) {
-      const weight = this.coverageWeight(group, query);
-      total += weight;
-      if (group.some((term) => present.has(term))) found += weight;
-    }
-    return total > 0 ? found / total : 0;
-  }
-
-  /** What a word of the question weighs in coverage: its rarity, halved for a likely dictionary gap. */
-  private coverageWeight(group: string[], query: AnalyzedQuery): number {
-    const untranslated = query.lang === 'en' && this.isUntranslated(group) && !query.absent.has(group[0] ?? '');
-    return this.groupWeight(group) * (untranslated ? UNTRANSLATED_WEIGHT : 1);
-  }
-
-  /** An English word the lexicon could not render and the corpus never uses: a dictionary gap as often as a topic. */
-  private isUntranslated(group: readonly string[]): boolean {
-    return group.length === 1 && this.index.lexical.documentCount(group[0] ?? '') === 0;
-  }
-
-  /** Rarer words weigh more; a word the corpus never uses weighs most (it is likely what the question is about). */
+  /** See `QuestionCoverage.groupWeight`. */
   groupWeight(group: string[]): number {
-    const n = this.index.passages.length;
-    const counts = group.map((term) => this.index.lexical.documentCount(term)).filter((count) => count > 0);
-    if (counts.length === 0) return Math.log(1 + n);
-    return Math.log(1 + n / Math.min(...counts));
+    return this.weigh.groupWeight(group);
   }
 }
