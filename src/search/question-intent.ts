@@ -35,7 +35,7 @@ export function readIntent(question: string): QuestionIntent {
   const answerType = expectedAnswerType(question);
   const capitalised = [...question.matchAll(/\p{L}*\p{Lu}\p{L}*/gu)].filter((match) => match.index > 0);
   const typed = new Map<string, string>();
-  for (const word of words(question)) if (!typed.has(frenchTerm(word))) typed.set(frenchTerm(word), word);
+  for (const word of words(question)) if (!typed.has(frenchTerm(word))) typed.set(frenchTerm(word), asWritten(question, word));
   return {
     answerType,
     counted: answerType === 'amount' ? countedWord(question) : null,
@@ -57,6 +57,13 @@ const VERB_AFTER = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|
 function askedNoun(question: string): string | null {
   const word = ASKED.exec(question)?.[1];
   return word && !VERB_AFTER.test(word) ? word : null;
+}
+
+/** A word of `words(question)` with the capitals the question gives it ("StationF", not "stationf"). */
+function asWritten(question: string, word: string): string {
+  const at = question.toLowerCase().indexOf(word);
+  const written = at < 0 ? word : question.slice(at, at + word.length);
+  return written.toLowerCase() === word ? written : word;
 }
 
 /** The question's own word behind an index term ("singapouriennes" for "singapourien"), or the term. */

@@ -35,5 +35,6 @@ describe('the question read once (readIntent)', () => {
     expect(query.intent.answerType).toBeNull();
     const term = query.groups.flat().find((t) => t.startsWith('singapour')) ?? '';
     expect(typedWord(query.intent, term)).toBe('singapouriennes');
+    expect(typedWord(readIntent('StationF French Tech'), 'stationf')).toBe('StationF');
   });
 });
