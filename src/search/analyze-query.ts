@@ -1,5 +1,5 @@
 import type { Lang } from '../types.js';
-import { analyzeFrench, frenchTerm, isEnglishStopword, isFrenchStopword, words } from './analyzer.js';
+import { analyzeFrench, frenchTerm, isEnglishStopword, isFrenchStopword, isFunctionWordOf, words } from './analyzer.js';
 import type { Lexicon } from './lexicon.js';
 import { readIntent, type QuestionIntent } from './question-intent.js';
 
@@ -37,11 +37,11 @@ export interface AnalyzedQuery {
   absent: ReadonlySet<string>;
 }
 
-/** English when English function words outnumber French ones. */
+/** English when English function words outnumber French ones (an English possessive's "s" is no French "s'"). */
 export function detectLanguage(question: string): Lang {
-  const tokens = question.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const english = tokens.filter((token) => isEnglishStopword(token)).length;
-  const french = tokens.filter((token) => isFrenchStopword(token)).length;
+  const tokens = question.toLowerCase().replace(/(?<=\p{L})['’]s\b/gu, '').match(/\p{L}+/gu) ?? [];
+  const english = tokens.filter((token) => isFunctionWordOf('en', token)).length;
+  const french = tokens.filter((token) => isFunctionWordOf('fr', token)).length;
   if (english !== french) return english > french ? 'en' : 'fr';
   return /[àâçéèêëîïôûùüœ]/iu.test(question) ? 'fr' : 'en';
 }

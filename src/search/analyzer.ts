@@ -48,14 +48,18 @@ export function ordinalsIn(text: string): Set<string> {
 export function ordinalNumber(word: string): string | null {
   return ORDINAL.exec(word)?.[1] ?? ORDINAL_WORDS.get(fold(word)) ?? null;
 }
-/** Words that shape a question but never name what it is about. */
-const QUESTION_WORDS = new Set([
+/** Words that shape a French question but never name what it is about. */
+const FRENCH_QUESTION_WORDS = new Set([
   ...['combien', 'quand', 'quel', 'quelle', 'quels', 'quelles', 'ou', 'comment', 'pourquoi', 'selon', 'quoi', 'lequel', 'laquelle'],
+  ...['veut', 'veulent', 'voudrait', 'voudraient', 'va', 'vont', 'somme'],
+]);
+/** The same for an English question. */
+const ENGLISH_QUESTION_WORDS = new Set([
   ...['how', 'much', 'many', 'what', 'which', 'when', 'where', 'who', 'whom', 'whose', 'why', 'according', 'per', 'every'],
   ...['let', 'since', 'does', 'did', 'do', 'say', 'says', 'said', 'still', 'way', 'whether', 'there'],
   ...['get', 'gets', 'got', 'think', 'thinks', 'stance'],
-  ...['veut', 'veulent', 'voudrait', 'voudraient', 'va', 'vont', 'somme'],
 ]);
+const isQuestionWord = (word: string): boolean => FRENCH_QUESTION_WORDS.has(word) || ENGLISH_QUESTION_WORDS.has(word);
 
 /** Lower case without diacritics: `États` and `Etats` must meet. */
 export function fold(word: string): string {
@@ -80,12 +84,25 @@ function wordsOfToken(token: string): string[] {
 
 export function isFrenchStopword(word: string): boolean {
   const folded = fold(word);
-  return FRENCH_STOP.has(folded) || EXTRA_STOP.has(folded) || QUESTION_WORDS.has(folded);
+  return FRENCH_STOP.has(folded) || EXTRA_STOP.has(folded) || isQuestionWord(folded);
 }
 
 export function isEnglishStopword(word: string): boolean {
   const lower = word.toLowerCase();
-  return ENGLISH_STOP.has(lower) || QUESTION_WORDS.has(lower);
+  return ENGLISH_STOP.has(lower) || isQuestionWord(lower);
+}
+
+/**
+ * True when the word is French rather than English, or the other way round, for telling a question's language: a
+ * question word of one language ("what", "combien") is a stop word in both, but tells only its own.
+ */
+export function isFunctionWordOf(lang: 'fr' | 'en', word: string): boolean {
+  if (lang === 'fr') {
+    const folded = fold(word);
+    return FRENCH_STOP.has(folded) || EXTRA_STOP.has(folded) || FRENCH_QUESTION_WORDS.has(folded);
+  }
+  const lower = word.toLowerCase();
+  return ENGLISH_STOP.has(lower) || ENGLISH_QUESTION_WORDS.has(lower);
 }
 
 /** Index term of a French word: Snowball stem, then accents folded. Numbers and acronyms stay whole. */

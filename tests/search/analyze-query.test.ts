@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lexiconPath } from '../../src/paths.js';
-import { analyzeQuery } from '../../src/search/analyze-query.js';
+import { analyzeQuery, detectLanguage } from '../../src/search/analyze-query.js';
 import { frenchTerm } from '../../src/search/analyzer.js';
 import { loadLexicon } from '../../src/search/lexicon.js';
 
@@ -52,5 +52,14 @@ describe('English words the documents never speak of', () => {
     expect(analyzeQuery('Which city hosted the Internet Governance Forum?', lexicon).absent.size).toBe(0);
     expect(analyzeQuery('What does the strategy say about blockchain and the cloud?', lexicon).absent.size).toBe(0);
     expect(analyzeQuery('Quel est le prix des tomates ?', lexicon).absent.size).toBe(0);
+  });
+});
+
+describe('the question\'s language', () => {
+  it('counts a question word for its own language only, and an English possessive as English', () => {
+    expect(detectLanguage("What is France's position on Facebook's Libra project?")).toBe('en');
+    expect(detectLanguage('What about the Paris Call?')).toBe('en');
+    expect(detectLanguage('Quelle est la position de la France sur le chiffrement ?')).toBe('fr');
+    expect(detectLanguage("Qu'en est-il de l'Appel de Paris ?")).toBe('fr');
   });
 });
