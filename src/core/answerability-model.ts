@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { AppError } from '../errors.js';
+import { z } from 'zod';
+import { readFittedModel, weightsSchema } from '../fitted-model.js';
 
 /**
  * The named facts about one candidate passage that decide whether it may answer, each in [0, 1]. The checks (every
@@ -75,32 +75,14 @@ export function failedCheck(features: CandidateFeatures): CheckName | null {
   return CHECKS.find((name) => features[name] < 1) ?? null;
 }
 
-/** The committed model, checked: a damaged file is an internal error, never a silently different answer. */
-export function readAnswerabilityModel(path: string): AnswerabilityModel {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error: unknown) {
-    throw new AppError('INTERNAL', 'The answerability model is missing or damaged.', { cause: error });
-  }
-  const model = asModel(parsed);
-  if (!model) throw new AppError('INTERNAL', 'The answerability model is damaged.');
-  return model;
-}
+const modelSchema = z.object({
+  weights: weightsSchema(SUPPORT_FEATURES),
+  bias: z.number(),
+  cut: z.number(),
+  candidates: z.number().int(),
+});
 
-function asModel(value: unknown): AnswerabilityModel | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const record = value as Record<string, unknown>;
-  const weights = record['weights'];
-  if (typeof weights !== 'object' || weights === null) return null;
-  const weightRecord = weights as Record<string, unknown>;
-  if (!SUPPORT_FEATURES.every((name) => Number.isFinite(weightRecord[name]))) return null;
-  const [bias, cut, candidates] = [record['bias'], record['cut'], record['candidates']];
-  if (!Number.isFinite(bias) || !Number.isFinite(cut) || !Number.isInteger(candidates)) return null;
-  return {
-    weights: Object.fromEntries(SUPPORT_FEATURES.map((name) => [name, Number(weightRecord[name])])) as Record<SupportFeature, number>,
-    bias: Number(bias),
-    cut: Number(cut),
-    candidates: Number(candidates),
-  };
+/** The committed model (see `readFittedModel`). */
+export function readAnswerabilityModel(path: string): AnswerabilityModel {
+  return readFittedModel(path, 'answerability model', modelSchema);
 }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { AppError } from '../errors.js';
+import { z } from 'zod';
+import { readFittedModel, weightsSchema } from '../fitted-model.js';
 
 /**
  * The named facts about one retrieved passage that order the best of them. Each is on a fixed scale (0–1, or about
@@ -58,27 +58,9 @@ export const fusedOrderModel = (candidates: number): RankingModel => ({
   candidates,
 });
 
-/** The committed model, checked: a damaged file is an internal error, never a silently different ranking. */
-export function readRankingModel(path: string): RankingModel {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error: unknown) {
-    throw new AppError('INTERNAL', 'The ranking model is missing or damaged.', { cause: error });
-  }
-  const model = asModel(parsed);
-  if (!model) throw new AppError('INTERNAL', 'The ranking model is damaged.');
-  return model;
-}
+const modelSchema = z.object({ weights: weightsSchema(RANKING_FEATURES), candidates: z.number().int().min(1) });
 
-function asModel(value: unknown): RankingModel | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { weights, candidates } = value as Record<string, unknown>;
-  if (typeof weights !== 'object' || weights === null || !Number.isInteger(candidates) || Number(candidates) < 1) return null;
-  const record = weights as Record<string, unknown>;
-  if (!RANKING_FEATURES.every((name) => Number.isFinite(record[name]))) return null;
-  return {
-    weights: Object.fromEntries(RANKING_FEATURES.map((name) => [name, Number(record[name])])) as RankingModel['weights'],
-    candidates: Number(candidates),
-  };
+/** The committed model (see `readFittedModel`). */
+export function readRankingModel(path: string): RankingModel {
+  return readFittedModel(path, 'ranking model', modelSchema);
 }
