@@ -26,8 +26,8 @@ export function viewOf(hits: readonly RankedHit[]): RetrieverView {
   };
 }
 
-/** Positions in `sequence` of each group's terms, in order. */
-function positionsOf(sequence: readonly string[], groups: readonly (readonly string[])[]): number[][] {
+/** Positions in `sequence` of each group's terms, in order: what `proximity` and `densestShare` read. */
+export function positionsOf(sequence: readonly string[], groups: readonly (readonly string[])[]): number[][] {
   const groupsOf = new Map<string, number[]>();
   groups.forEach((group, g) => group.forEach((term) => groupsOf.set(term, [...(groupsOf.get(term) ?? []), g])));
   const positions: number[][] = groups.map(() => []);
@@ -36,26 +36,21 @@ function positionsOf(sequence: readonly string[], groups: readonly (readonly str
 }
 
 /** Share of the question's consecutive word pairs found within `NEAR` terms of each other. */
-export function proximity(sequence: readonly string[], groups: readonly (readonly string[])[]): number {
-  if (groups.length < 2) return 0;
-  const positions = positionsOf(sequence, groups);
+export function proximity(positions: readonly (readonly number[])[]): number {
+  if (positions.length < 2) return 0;
   let near = 0;
   for (let g = 0; g + 1 < positions.length; g += 1) {
     const next = positions[g + 1] ?? [];
     if ((positions[g] ?? []).some((a) => next.some((b) => a !== b && Math.abs(a - b) <= NEAR))) near += 1;
   }
-  return near / (groups.length - 1);
+  return near / (positions.length - 1);
 }
 
 /** The largest weighted share of the groups that any `STRETCH` consecutive terms hold together. */
-export function densestShare(
-  sequence: readonly string[],
-  groups: readonly (readonly string[])[],
-  weights: readonly number[],
-): number {
+export function densestShare(positions: readonly (readonly number[])[], weights: readonly number[]): number {
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   if (total <= 0) return 0;
-  const hits = positionsOf(sequence, groups)
+  const hits = positions
     .flatMap((positions, g) => positions.map((at) => ({ at, g })))
     .sort((a, b) => a.at - b.at);
   const inWindow = new Map<number, number>();

@@ -9,7 +9,7 @@ import type { RankedHit } from './lexical-index.js';
 import type { LoadedIndex } from './open-index.js';
 import { PassageTerms } from './passage-terms.js';
 import { QuestionCoverage } from './question-coverage.js';
-import { densestShare, proximity, viewOf, type RetrieverView } from './ranking-features.js';
+import { densestShare, positionsOf, proximity, viewOf, type RetrieverView } from './ranking-features.js';
 import { rankingScore, type RankingFeatures, type RankingModel } from './ranking-model.js';
 
 /** Which retrievers take part; `hybrid` is the product, the others exist for ablation. */
@@ -116,6 +116,7 @@ export class Retriever {
   private rankingFeatures(passage: Passage, ordinal: number, coverage: number, frame: QueryFrame): RankingFeatures {
     const { query, views } = frame;
     const terms = this.terms.of(passage);
+    const positions = positionsOf(terms.sequence, query.groups);
     return {
       fused: views.fused.relative(ordinal),
       lexical: views.lexical.relative(ordinal),
@@ -123,8 +124,8 @@ export class Retriever {
       coverage,
       passageCoverage: this.weigh.coverageOf(terms.all, query),
       headingCoverage: this.weigh.coverageOf(terms.context, query),
-      proximity: proximity(terms.sequence, query.groups),
-      density: densestShare(terms.sequence, query.groups, frame.weights),
+      proximity: proximity(positions),
+      density: densestShare(positions, frame.weights),
       length: Math.log(Math.max(passage.text.length, 1)) / 7,
       lexicalRank: views.lexical.reciprocalRank(ordinal),
       vectorRank: views.vector.reciprocalRank(ordinal),
