@@ -12,6 +12,7 @@ import { shrinkIndex } from '../../src/search/shrink-index.js';
 import { loadCore } from '../../src/index.js';
 import { runCli } from '../support/run-cli.js';
 import { copyOfSharedIndex } from '../support/shared-index.js';
+import { SMALL_CORPUS, smallSeeds, smallWorkspace } from '../support/small-corpus.js';
 
 const currentId = (indexDir: string): string => readFileSync(join(indexDir, 'CURRENT'), 'utf8').trim();
 const currentBuild = (indexDir: string): string => join(indexDir, 'builds', currentId(indexDir));
@@ -39,18 +40,18 @@ describe('a damaged index is detected before it is read', () => {
   });
 
   it('random bytes inside lsa.bin: refused, then rebuilt and used', async () => {
-    const indexDir = copyOfSharedIndex();
+    const { seedsDir, indexDir } = await smallWorkspace();
     const damaged = currentId(indexDir);
     damageInside(join(currentBuild(indexDir), 'lsa.bin'), 128 * 1024);
-    await expect(loadCore({ indexDir, autoBuild: false })).rejects.toMatchObject({
+    await expect(loadCore({ seedsDir, indexDir, autoBuild: false })).rejects.toMatchObject({
       code: 'INDEX_CORRUPT',
       message: expect.stringContaining('lsa.bin is damaged'),
     });
     const notices: string[] = [];
-    const core = await loadCore({ indexDir, onNotice: (message) => notices.push(message) });
+    const core = await loadCore({ seedsDir, indexDir, onNotice: (message) => notices.push(message) });
     expect(notices.join(' ')).toMatch(/lsa\.bin is damaged.*Building the index/u);
     expect(currentId(indexDir)).not.toBe(damaged);
-    expect((await core.search('Convention de Budapest', { limit: 1 }))[0]?.passage.text).toMatch(/Budapest/u);
+    expect((await core.search('feuille de route franco-indienne', { limit: 1 }))[0]?.passage.doc).toBe('001_d31d5ff027f99deb.txt');
   });
 
   it('records the size and SHA-256 of every other file of a build in its manifest', () => {
@@ -139,24 +140,26 @@ describe('CURRENT names a build of its own folder only', () => {
 
 describe('concurrent builds of one index folder', () => {
   it('two `index --force` at once both succeed, one waiting for the other; CURRENT names a complete build', async () => {
-    const indexDir = copyOfSharedIndex();
-    const [first, second] = await Promise.all([runCli(['index', '--force'], { indexDir }), runCli(['index', '--force'], { indexDir })]);
+    const { seedsDir, indexDir } = smallSeeds();
+    const build = () => runCli(['index', '--force', '--seeds-dir', seedsDir], { indexDir });
+    const [first, second] = await Promise.all([build(), build()]);
     expect(first?.code, first?.stderr).toBe(0);
     expect(second?.code, second?.stderr).toBe(0);
     expect(`${first?.stderr}${second?.stderr}`).toContain('Another index build is running');
     expect(readdirSync(join(indexDir, 'builds'))).toContain(currentId(indexDir));
     expect(readdirSync(indexDir)).not.toContain('build.lock');
-    const core = await loadCore({ indexDir, autoBuild: false });
-    expect(core.info.passages).toBeGreaterThan(400);
+    const core = await loadCore({ seedsDir, indexDir, autoBuild: false });
+    expect(core.info.passages).toBeGreaterThan(10);
+    expect(JSON.parse(readFileSync(join(currentBuild(indexDir), 'manifest.json'), 'utf8')).seeds).toHaveLength(SMALL_CORPUS.length);
   });
 
   it('a lock left by a process that died is broken, and the build goes on', async () => {
-    const indexDir = copyOfSharedIndex();
+    const { seedsDir, indexDir } = await smallWorkspace();
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     const lock = { host: hostname(), pid: Number(dead.stdout), startedAt: new Date().toISOString(), token: 'dead' };
     writeFileSync(join(indexDir, 'build.lock'), JSON.stringify(lock));
     const before = currentId(indexDir);
-    await loadCore({ indexDir, forceBuild: true });
+    await loadCore({ seedsDir, indexDir, forceBuild: true });
     expect(currentId(indexDir)).not.toBe(before);
     expect(readdirSync(indexDir)).not.toContain('build.lock');
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError, loadCore } from '../../src/index.js';
 import { copyOfSharedIndex } from '../support/shared-index.js';
+import { smallWorkspace } from '../support/small-corpus.js';
 
 const realSeeds = join(import.meta.dirname, '..', '..', 'seeds');
 
@@ -47,7 +48,7 @@ describe('index lifecycle', () => {
   });
 
   it('a changed seed makes the index stale: refused without autoBuild, rebuilt with it', async () => {
-    const own = workspace();
+    const own = await smallWorkspace();
     appendFileSync(join(own.seedsDir, '000_adb6d1e7b0eb011b.txt'), '\n6. Paragraphe ajouté sur les câbles sous-marins.\n');
     await expect(loadCore({ ...own, autoBuild: false })).rejects.toMatchObject({
       code: 'INDEX_STALE',
@@ -61,19 +62,19 @@ describe('index lifecycle', () => {
   });
 
   it('a damaged index is detected (INDEX_CORRUPT) and rebuilt, never used', async () => {
-    const own = workspace();
+    const own = await smallWorkspace();
     writeFileSync(join(currentBuild(own.indexDir), 'hnswlib.index'), 'not an index');
     await expect(loadCore({ ...own, autoBuild: false })).rejects.toBeInstanceOf(AppError);
     await expect(loadCore({ ...own, autoBuild: false })).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
     const core = await loadCore({ ...own });
-    expect((await core.search('Convention de Budapest', { limit: 1 })).length).toBe(1);
+    expect((await core.search('feuille de route franco-indienne', { limit: 1 })).length).toBe(1);
   });
 
   it('a passage store from an older build, without its proper names, is INDEX_CORRUPT and rebuilt', async () => {
-    const own = workspace();
+    const own = await smallWorkspace();
     const storePath = join(currentBuild(own.indexDir), 'passages.json');
     const { properNames, ...older } = JSON.parse(readFileSync(storePath, 'utf8')) as Record<string, unknown>;
-    expect(properNames).toEqual(expect.arrayContaining(['singapour', 'anssi']));
+    expect(properNames).toEqual(expect.arrayContaining(['singapour', 'inde']));
     writeFileSync(storePath, JSON.stringify(older));
     await expect(loadCore({ ...own, autoBuild: false })).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
     const core = await loadCore({ ...own });

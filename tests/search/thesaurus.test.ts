@@ -11,6 +11,18 @@ const seeds = readdirSync(join(root, 'seeds'))
   .map((name) => fold(readFileSync(join(root, 'seeds', name), 'utf8')).replace(/’/gu, "'").replace(/\s+/gu, ' '))
   .join('\n');
 
+const wordCharacter = /[\p{L}\p{N}]/u;
+
+/** Whether `phrase` occurs in `text` with no letter or digit touching either end (a scan, not 1,200 regexes). */
+function occursAsWholeWords(phrase: string, text: string): boolean {
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + phrase.length] ?? ' ';
+    if (!wordCharacter.test(before) && !wordCharacter.test(after)) return true;
+  }
+  return false;
+}
+
 describe('the domain thesaurus (src/search/lexicon/thesaurus.tsv)', () => {
   it('holds at least the 1,200 entries its header promises, each French term once', () => {
     expect(entries.length).toBeGreaterThanOrEqual(1200);
@@ -23,10 +35,7 @@ describe('the domain thesaurus (src/search/lexicon/thesaurus.tsv)', () => {
   });
 
   it("draws every French term from the seeds' own wording (as a whole word or phrase)", () => {
-    const missing = entries.filter((entry) => {
-      const escaped = fold(entry.term).replace(/’/gu, "'").replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-      return !new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(seeds);
-    });
+    const missing = entries.filter((entry) => !occursAsWholeWords(fold(entry.term).replace(/’/gu, "'"), seeds));
     expect(missing.map((entry) => entry.term)).toEqual([]);
   });
 });
