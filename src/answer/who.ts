@@ -8,17 +8,16 @@ const WHO_VERBS = [
   ...['is', 'are', 'was', 'were', 'will', 'would', 'did', 'does', 'do', 'has', 'have', 'had'],
   ...['signed', 'leads?', 'led', 'chairs?', 'chaired', 'heads?', 'headed', 'succeeded', 'replaced', 'runs?', 'ran'],
 ].join('|');
+/** Nouns that name a person's post: who holds one is a person, never a body known by its acronym. */
+const POSTS = String.raw`(?:ambassadeurs?|ambassadrices?|ministres?|directeurs?|directrices?|présidents?|présidentes?|secrétaires?|fondateurs?|fondatrices?|ambassadors?|ministers?|directors?|presidents?|secretar(?:y|ies)|founders?|executives?|chair(?:wo)?m[ae]n|chairpersons?)`;
+const PERSON_POSTS = new RegExp(String.raw`(?<![\p{L}])${POSTS}(?![\p{L}])`, 'iu');
+/** "Which minister…", "Quel ministre singapourien…", "Which Singaporean minister…": a post asked for is a who. */
+const WHICH_POST = String.raw`^(?:which|quel(?:le)?s?)\s+(?:[\p{L}'’-]+\s+){0,2}?${POSTS}(?![\p{L}])`;
 /** Asking for a name is asking who: "comment s'appelle…", "quel est le nom de…", "what is the name of…". */
 const NAME_CUES = String.raw`(?<![\p{L}])(?:comment\s+s['’]appel+e|quel(?:le)?\s+est\s+le\s+nom|what\s+(?:is|was)\s+the\s+name)(?![\p{L}])`;
 /** "Qui…", "À qui…", "Who is…", "…who did he meet": "qui" inside a French question is a relative pronoun. */
 const WHO_CUES = new RegExp(
-  String.raw`^(?:(?:à|a|par|de|avec)\s+)?qui(?![\p{L}])|(?<![\p{L}])(?:who|whom)\s+(?:${WHO_VERBS})(?![\p{L}])|^(?:who|whom)(?![\p{L}])|${NAME_CUES}`,
-  'iu',
-);
-
-/** Nouns that name a person's post: who holds one is a person, never a body known by its acronym. */
-const PERSON_POSTS = new RegExp(
-  String.raw`(?<![\p{L}])(?:ambassadeurs?|ambassadrices?|ministres?|directeurs?|directrices?|présidents?|présidentes?|secrétaires?|fondateurs?|fondatrices?|ambassadors?|ministers?|directors?|presidents?|secretar(?:y|ies)|founders?|executives?|chair(?:wo)?m[ae]n|chairpersons?)(?![\p{L}])`,
+  String.raw`^(?:(?:à|a|par|de|avec)\s+)?qui(?![\p{L}])|(?<![\p{L}])(?:who|whom)\s+(?:${WHO_VERBS})(?![\p{L}])|^(?:who|whom)(?![\p{L}])|${WHICH_POST}|${NAME_CUES}`,
   'iu',
 );
 

@@ -88,6 +88,7 @@ export function analyzeQuery(
       if (phraseTerms.length) mergePhraseGroup(groups, words(entry.en).map(frenchTerm), phraseTerms);
     }
   }
+  mergeNameAliases(question, lang, lexicon, groups);
   return { lang, terms, groups, expandedText: [...terms.keys()].join(' '), intent: readIntent(question), absent };
 }
 
@@ -101,6 +102,19 @@ function mergePhraseGroup(groups: string[][], ownTerms: string[], phraseTerms: s
   const merged = groups.filter((group) => own.has(group[0] ?? ''));
   const kept = groups.filter((group) => !own.has(group[0] ?? ''));
   groups.splice(0, groups.length, ...kept, [...new Set([...merged.flat(), ...phraseTerms])]);
+}
+
+/**
+ * A name the documents write differently ("Singaporean", "Quai d'Orsay") joins its words' groups with the documents'
+ * wording, so that either one answers for it and the name is known. The wording is not searched for: measured, its
+ * terms at any weight (1, 0.5, 0.2) lowered cross-validated r@1 (0.709 → 0.700 at 1), as long renderings ("ministère
+ * de l'Europe et des affaires étrangères") outweighed the rest of the question.
+ */
+function mergeNameAliases(question: string, lang: Lang, lexicon: Lexicon, groups: string[][]): void {
+  for (const entry of lexicon.nameAliases(question, lang)) {
+    const renderings = entry.renderings.flatMap((rendering) => analyzeFrench(rendering));
+    if (renderings.length) mergePhraseGroup(groups, words(entry.phrase).map(frenchTerm), renderings);
+  }
 }
 
 /**

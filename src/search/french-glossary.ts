@@ -38,6 +38,11 @@ export class FrenchGlossary {
     }
   }
 
+  /** A glossary of these entries (the same matching: accents and case aside, longest phrase first). */
+  static of(entries: readonly FrenchEquivalence[]): FrenchGlossary {
+    return new FrenchGlossary(entries);
+  }
+
   /** Entries whose phrase occurs in the text, longest phrase first (so "new delhi" wins over "delhi"). */
   matches(text: string): FrenchEquivalence[] {
     const folded = fold(text).replace(/’/gu, "'");

@@ -5,6 +5,8 @@ import { englishTerm, fold } from './analyzer.js';
 import { PhraseMatcher } from './phrase-matcher.js';
 import { loadThesaurus } from './thesaurus.js';
 import { FrenchGlossary, type FrenchEquivalence } from './french-glossary.js';
+import { loadNameAliases } from './names.js';
+import type { Lang } from '../types.js';
 
 const lexiconSchema = z.object({
   version: z.number(),
@@ -24,6 +26,8 @@ export interface Lexicon {
   glossaryMatches(text: string): { en: string; fr: string[] }[];
   /** Thesaurus renderings (`thesaurus.tsv`) whose English phrase occurs in the (lower-cased) text, with their term. */
   thesaurusMatches(text: string): { en: string; fr: string[] }[];
+  /** Names of the text, in a question of that language, that the documents word differently (`names.tsv`). */
+  nameAliases(text: string, lang: Lang): FrenchEquivalence[];
   /** French phrases of the text that the documents word differently (`fr-glossary.tsv`). */
   frenchEquivalents(text: string): FrenchEquivalence[];
   /** True for an English word the dictionary renders only in words the documents never use (`en-absent.txt`). */
@@ -37,6 +41,7 @@ export const emptyLexicon: Lexicon = {
   glossaryMatches: () => [],
   thesaurusMatches: () => [],
   frenchEquivalents: () => [],
+  nameAliases: () => [],
   isAbsentTopic: () => false,
   size: 0,
 };
@@ -57,6 +62,7 @@ export function loadLexicon(path: string): Lexicon {
   }
   const frSyn = new Map(Object.entries(data.frSyn).map(([word, syns]) => [fold(word), syns]));
   const thesaurus = loadThesaurus(join(dirname(path), 'thesaurus.tsv'));
+  const names = loadNameAliases(join(dirname(path), 'names.tsv'));
   const glossary = new PhraseMatcher(data.glossary.map((entry) => ({ phrase: entry.en, value: entry })), 's|es');
   const thesaurusEnglish = new PhraseMatcher(
     thesaurus.flatMap((entry) =>
@@ -75,6 +81,7 @@ export function loadLexicon(path: string): Lexicon {
     translate: (word) => data.enFr[word.toLowerCase()] ?? byStem.get(englishTerm(word)) ?? [],
     frenchSynonyms: (word) => frSyn.get(fold(word)) ?? [],
     glossaryMatches: (text) => glossary.matches(text).map((match) => match.value),
+    nameAliases: (text, lang) => names[lang].matches(text),
     thesaurusMatches: (text) => thesaurusEnglish.matches(text).map((match) => match.value),
     frenchEquivalents: (text) => french.matches(text),
     isAbsentTopic: (word) => singulars(word.toLowerCase()).some((form) => absent.has(form)),

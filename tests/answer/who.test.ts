@@ -29,6 +29,16 @@ describe('asksForPerson', () => {
     expect(asksForPerson('Who takes part in the preparation of the conference?')).toBe(false);
     expect(asksForPerson('Quel est le budget du ministère ?')).toBe(false);
   });
+
+  it('reads "which minister" and "quel ministre" as asking who holds the post', () => {
+    expect(asksForPerson('Which minister opened the forum?')).toBe(true);
+    expect(asksForPerson('Which Estonian minister did he meet?')).toBe(true);
+    expect(asksForPerson('Quel ministre singapourien était présent ?')).toBe(true);
+    expect(asksForPerson('Quelles directrices ont été nommées ?')).toBe(true);
+    expect(asksWho('Which ministries take part?')).toBe(false);
+    expect(asksWho('What is the ambassador asked to do?')).toBe(false);
+    expect(asksWho('Quel rôle pour le ministre ?')).toBe(false);
+  });
 });
 
 describe('namesSomeoneNew', () => {

@@ -1,27 +1,12 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../src/search/analyzer.js';
 import { loadThesaurus } from '../../src/search/thesaurus.js';
+import { normaliseText, normalisedSeeds, occursAsWholeWords } from '../support/seed-text.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const entries = loadThesaurus(join(root, 'src', 'search', 'lexicon', 'thesaurus.tsv'));
-const seeds = readdirSync(join(root, 'seeds'))
-  .filter((name) => name.endsWith('.txt'))
-  .map((name) => fold(readFileSync(join(root, 'seeds', name), 'utf8')).replace(/’/gu, "'").replace(/\s+/gu, ' '))
-  .join('\n');
-
-const wordCharacter = /[\p{L}\p{N}]/u;
-
-/** Whether `phrase` occurs in `text` with no letter or digit touching either end (a scan, not 1,200 regexes). */
-function occursAsWholeWords(phrase: string, text: string): boolean {
-  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
-    const before = text[at - 1] ?? ' ';
-    const after = text[at + phrase.length] ?? ' ';
-    if (!wordCharacter.test(before) && !wordCharacter.test(after)) return true;
-  }
-  return false;
-}
+const seeds = normalisedSeeds();
 
 describe('the domain thesaurus (src/search/lexicon/thesaurus.tsv)', () => {
   it('holds at least the 1,200 entries its header promises, each French term once', () => {
@@ -35,7 +20,7 @@ describe('the domain thesaurus (src/search/lexicon/thesaurus.tsv)', () => {
   });
 
   it("draws every French term from the seeds' own wording (as a whole word or phrase)", () => {
-    const missing = entries.filter((entry) => !occursAsWholeWords(fold(entry.term).replace(/’/gu, "'"), seeds));
+    const missing = entries.filter((entry) => !occursAsWholeWords(normaliseText(entry.term), seeds));
     expect(missing.map((entry) => entry.term)).toEqual([]);
   });
 });
