@@ -1,9 +1,11 @@
+import { countriesIn } from './countries.js';
+
 /**
  * Expected answer types: a "how much" question is answered only by a passage holding an amount, a "when" question
- * only by one holding a date. A passage about the right topic but without one is a near miss, and quoting it
+ * only by one holding a date, a "which country" one only by one naming a country. A passage about the right topic but without one is a near miss, and quoting it
  * would look like an answer while giving none; abstaining is the honest reply.
  */
-export type AnswerType = 'money' | 'amount' | 'date';
+export type AnswerType = 'money' | 'amount' | 'date' | 'country';
 
 const MONEY_WORDS = wordPattern(
   'sommes?|montants?|budgets?|euros?|financ\\p{L}*|invest\\p{L}*|co[uû]t\\p{L}*|dollars?|money|fund\\p{L}*|spend\\p{L}*|allocat\\p{L}*|allou\\p{L}*',
@@ -14,6 +16,8 @@ const AMOUNT_CUES = wordPattern(
 const DATE_CUES = wordPattern(
   'quand|when|date|(en |depuis )?quelle année|(what|which|since what) year|(en )?quel mois|(which|what) month',
 );
+/** "Which country…", "With which countries…", "Quels pays…", "Avec quel État…". */
+const COUNTRY_CUES = wordPattern('(which|what) (partner )?(countr(y|ies)|nations?|states?)|quel(le)?s? (pays|[ée]tats?|nations?)');
 const MONTHS = wordPattern(
   'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|january|february|march|april|june|july|august|september|october|november|december',
 );
@@ -37,12 +41,21 @@ const NUMERIC_DATE = /\b(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b/u;
 /** The type of answer a question asks for, or `null` when its form says nothing about it. */
 export function expectedAnswerType(question: string): AnswerType | null {
   if (AMOUNT_CUES.test(question)) return MONEY_WORDS.test(question) ? 'money' : 'amount';
+  if (COUNTRY_CUES.test(question)) return 'country';
   if (DATE_CUES.test(question)) return 'date';
   return null;
 }
 
-/** True when `text` holds an answer of `type` beyond the numbers the question itself states (`given`). */
-export function holdsAnswerType(text: string, type: AnswerType, given: ReadonlySet<string>): boolean {
+/**
+ * True when `text` holds an answer of `type` beyond what the question itself states: the numbers it gives (`given`),
+ * the countries it names (`givenCountries`, ISO codes).
+ */
+export function holdsAnswerType(
+  text: string,
+  type: AnswerType,
+  given: ReadonlySet<string>,
+  givenCountries: ReadonlySet<string> = new Set(),
+): boolean {
   const fresh = numbersIn(text).some((number) => !given.has(number));
   switch (type) {
     case 'money':
@@ -54,6 +67,8 @@ export function holdsAnswerType(text: string, type: AnswerType, given: ReadonlyS
     }
     case 'date':
       return MONTHS.test(text) || NUMERIC_DATE.test(text) || yearsIn(text).some((year) => !given.has(year));
+    case 'country':
+      return [...countriesIn(text)].some((code) => !givenCountries.has(code));
   }
 }
 

@@ -107,7 +107,7 @@ function featuresOf(hit: RetrievedPassage, facts: QuestionFacts): CandidateFeatu
     namesPlaced: asFeature(anchors.names.every((name) => name.documents.has(hit.passage.doc))),
     yearsStated: asFeature(anchors.years.every((group) => statedBy(hit, group, retriever))),
     rankStated: asFeature([...anchors.ordinals].every((rank) => ordinalsIn(hit.block).has(rank))),
-    answerTypeHeld: asFeature(!type || holdsAnswerType(hit.block, type, query.intent.numbers)),
+    answerTypeHeld: asFeature(!type || holdsAnswerType(hit.block, type, query.intent.numbers, query.intent.countries)),
     countedNamed: asFeature(!focus || countsFocus(hit, focus, facts)),
     partnerNamed: asFeature(type !== 'date' || namesAPartner(hit, facts)),
     personNamed: asFeature(!naming || naming(`${hit.block}\n${hit.nextBlock}`)),
@@ -138,7 +138,12 @@ function namesSomeoneNewTo(query: AnalyzedQuery, retriever: Retriever): (text: s
   return (text) => namesSomeoneNew(text, isName, inQuestion, !query.intent.asksPerson);
 }
 
-const TYPE_REFUSAL: Record<AnswerType, RefusalCode> = { amount: 'no-amount-stated', money: 'no-sum-stated', date: 'no-date-stated' };
+const TYPE_REFUSAL: Record<AnswerType, RefusalCode> = {
+  amount: 'no-amount-stated',
+  money: 'no-sum-stated',
+  date: 'no-date-stated',
+  country: 'no-country-named',
+};
 
 /** The refusal for the check that failed, with what it is about: the names, years, rank or counted word. */
 function refusalFor(check: CheckName | null, closest: RetrievedPassage | undefined, facts: QuestionFacts): RefusalFacts {

@@ -1,4 +1,5 @@
 import { countedWord, expectedAnswerType, numbersStated, type AnswerType } from '../answer/answer-type.js';
+import { countriesIn } from '../answer/countries.js';
 import { asksForPerson, asksWho } from '../answer/who.js';
 import { frenchTerm, ordinalsIn, words } from './analyzer.js';
 
@@ -7,7 +8,7 @@ import { frenchTerm, ordinalsIn, words } from './analyzer.js';
  * use this and never the raw question.
  */
 export interface QuestionIntent {
-  /** The kind of answer its form asks for (a number, a sum of money, a date), or null. */
+  /** The kind of answer its form asks for (a number, a sum of money, a date, a country), or null. */
   answerType: AnswerType | null;
   /** The word a "how many" counts, as typed ("Visa" in "combien de French Tech Visa"), or null. */
   counted: string | null;
@@ -27,6 +28,8 @@ export interface QuestionIntent {
   ranks: ReadonlySet<string>;
   /** The numbers it states: a passage repeating them gives no new amount. */
   numbers: ReadonlySet<string>;
+  /** The countries it names (ISO codes): a passage naming only them gives no other country. */
+  countries: ReadonlySet<string>;
   /** Its words by index term, to show a term as the user typed it. */
   typed: ReadonlyMap<string, string>;
 }
@@ -46,6 +49,7 @@ export function readIntent(question: string): QuestionIntent {
     years: new Set(question.match(/(?<!\d)(?:19|20)\d\d(?!\d)/gu)),
     ranks: ordinalsIn(question),
     numbers: numbersStated(question),
+    countries: countriesIn(question),
     typed,
   };
 }

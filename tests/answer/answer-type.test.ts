@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countedWord, countsNear, expectedAnswerType, holdsAnswerType, numbersStated } from '../../src/answer/answer-type.js';
+import { countriesIn } from '../../src/answer/countries.js';
 
 describe('expectedAnswerType', () => {
   it.each([
@@ -16,6 +17,11 @@ describe('expectedAnswerType', () => {
     ['Quand le sommet a-t-il eu lieu ?', 'date'],
     ['Depuis quelle année ce poste existe-t-il ?', 'date'],
     ['In which month was the forum held?', 'date'],
+    ['Which country hosted the summit?', 'country'],
+    ['With which countries did France hold dialogues?', 'country'],
+    ['Avec quels pays la France coopère-t-elle ?', 'country'],
+    ['Quel État préside le groupe ?', 'country'],
+    ["Combien d'États ont ratifié la convention ?", 'amount'],
     ['Quelle est la position de la France sur la neutralité du net ?', null],
     ['Who leads the French delegation?', null],
   ])('%s → %s', (question, type) => {
@@ -24,6 +30,17 @@ describe('expectedAnswerType', () => {
 });
 
 describe('holdsAnswerType', () => {
+  it('wants, for "which country", a country the question does not already name', () => {
+    const question = 'Which country did France meet with in Tallinn?';
+    const named = countriesIn(question);
+    expect([...named]).toEqual(['FR']);
+    expect(holdsAnswerType("Dialogue stratégique avec l'Estonie | Tallinn | 2019", 'country', new Set(), named)).toBe(true);
+    expect(holdsAnswerType('La France a participé au forum de Tallinn.', 'country', new Set(), named)).toBe(false);
+    expect(holdsAnswerType('Réunion | Paris | 12 novembre 2019', 'country', new Set(), named)).toBe(false);
+    expect(countriesIn("les États-Unis, la Corée du Sud et l'Inde")).toEqual(new Set(['US', 'KR', 'IN']));
+    expect(countriesIn('le mali de la situation')).toEqual(new Set());
+  });
+
   it('wants a number the question does not already give', () => {
     const question = 'Combien de projets ont été lancés en 2019 ?';
     expect(holdsAnswerType('En 2019, la France a lancé plusieurs projets.', 'amount', numbersStated(question))).toBe(false);
