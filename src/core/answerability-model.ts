@@ -18,6 +18,10 @@ export interface CandidateFeatures {
    * the vectors agree on it, before the ranking model reorders passages by, among others, their coverage.
    */
   relativeScore: number;
+  /** Share of the question's consecutive words standing within four words of each other in it (a ranking feature). */
+  proximity: number;
+  /** The rarity-weighted share of the question's words its densest thirty words hold (a ranking feature). */
+  density: number;
   /** 0 when the question names something the documents never mention (a fact of the question, not the passage). */
   namesKnown: number;
   /** Its document mentions every name the question gives. */
@@ -39,7 +43,7 @@ export interface CandidateFeatures {
 export type FeatureName = keyof CandidateFeatures;
 
 /** The features the support weighs. */
-export const SUPPORT_FEATURES = ['coverage', 'relativeScore'] as const satisfies readonly FeatureName[];
+export const SUPPORT_FEATURES = ['coverage', 'relativeScore', 'proximity', 'density'] as const satisfies readonly FeatureName[];
 export type SupportFeature = (typeof SUPPORT_FEATURES)[number];
 
 /**

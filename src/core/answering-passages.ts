@@ -103,6 +103,8 @@ function featuresOf(hit: RetrievedPassage, facts: QuestionFacts): CandidateFeatu
     coverage: hit.coverage,
     subjectHeld: asFeature(hit.focus > 0),
     relativeScore: hit.ranking.fused,
+    proximity: hit.ranking.proximity,
+    density: hit.ranking.density,
     namesKnown: asFeature(facts.unknown.length === 0),
     namesPlaced: asFeature(anchors.names.every((name) => name.documents.has(hit.passage.doc))),
     yearsStated: asFeature(anchors.years.every((group) => statedBy(hit, group, retriever))),

@@ -96,7 +96,7 @@ describe('core.ask on the real index', () => {
   });
 
   it('says plainly when the documents do not cover a question, offering nearest passages', async () => {
-    const answer = await core.ask('What is France’s position on nuclear energy prices?');
+    const answer = await core.ask('What does the strategy say about the price of electricity?');
     expect(answer.kind).toBe('not-covered');
     if (answer.kind !== 'not-covered') return;
     expect(answer.reason.code).toBe('no-passage-covers-question');
