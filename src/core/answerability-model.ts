@@ -9,8 +9,10 @@ export interface CandidateFeatures {
   /** Rarity-weighted share of the question's concepts in the passage's best block. */
   coverage: number;
   /**
-   * Its best block holds one of the rarer half of the question's words, what the question is specifically about: a
-   * question off the documents' topics shares only its common words with them ("grow", "France").
+   * It (its text or its headings) holds one of the rarer half of the question's words, what the question is
+   * specifically about: a question off the documents' topics shares only its common words with them ("grow",
+   * "France"). The whole passage, not its best block: the block holding most of the question may leave out the
+   * subject the passage is about (one more team question answered, cross-validated, no set losing).
    */
   subjectHeld: number;
   /**

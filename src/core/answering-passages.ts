@@ -68,6 +68,8 @@ interface QuestionFacts {
   unknown: string[];
   /** The question's specific words, as typed (see `Retriever.specificGroups`). */
   subject: string[];
+  /** Those words' groups, any of which a passage must hold to deal with the subject. */
+  subjectGroups: string[][];
   anchors: Anchors;
   /** The index terms of the noun a "how many" counts, or null. */
   focus: string[] | null;
@@ -82,6 +84,7 @@ function questionFacts(query: AnalyzedQuery, retriever: Retriever): QuestionFact
     retriever,
     unknown: unknownNames(query, retriever),
     subject: inQuestionOrder(query, retriever.specificGroups(query)).map((group) => typedWord(query.intent, group[0] ?? '')),
+    subjectGroups: retriever.specificGroups(query),
     anchors: anchorsOf(query, retriever),
     focus,
     naming: asksWho ? namesSomeoneNewTo(query, retriever) : null,
@@ -101,7 +104,7 @@ function featuresOf(hit: RetrievedPassage, facts: QuestionFacts): CandidateFeatu
   const type = query.intent.answerType;
   return {
     coverage: hit.coverage,
-    subjectHeld: asFeature(hit.focus > 0),
+    subjectHeld: asFeature(facts.subjectGroups.some((group) => retriever.mentions(hit.passage, group))),
     relativeScore: hit.ranking.fused,
     proximity: hit.ranking.proximity,
     density: hit.ranking.density,

@@ -25,11 +25,6 @@ export interface RetrievedPassage {
   /** Share (0–1) of the question's content words, weighted by rarity, found in the passage. */
   coverage: number;
   /**
-   * The same share over the question's subject (`specificGroups`), in the same block: a question off the documents'
-   * topics shares only its common words with them.
-   */
-  focus: number;
-  /**
    * The passage's block (see `to-passages.ts`) covering the question best: what an answer-type check reads, since a
    * number or a name in a neighbouring block answers nothing.
    */
@@ -45,7 +40,6 @@ interface QueryFrame {
   views: Record<'fused' | 'lexical' | 'vector', RetrieverView>;
   /** Each word group's coverage weight, in the query's order. */
   weights: number[];
-  subject: string[][];
 }
 
 const CANDIDATES = 60;
@@ -76,7 +70,6 @@ export class Retriever {
       query,
       views: { fused: viewOf(fused), lexical: viewOf(lexical), vector: viewOf(vector) },
       weights: query.groups.map((group) => this.weigh.coverageWeight(group, query)),
-      subject: this.weigh.specificGroups(query),
     };
     const pool = this.distinct(fused, frame, Math.max(limit, this.ranking.candidates));
     const byScore = (a: RetrievedPassage, b: RetrievedPassage) => b.score - a.score;
@@ -105,7 +98,7 @@ export class Retriever {
       const key = fingerprint(passage.text);
       if (seen.has(key)) continue;
       seen.add(key);
-      const best = this.bestBlock(passage, frame.query, frame.subject);
+      const best = this.bestBlock(passage, frame.query);
       const ranking = this.rankingFeatures(passage, hit.ordinal, best.coverage, frame);
       kept.push({ passage, ordinal: hit.ordinal, score: rankingScore(ranking, this.ranking), ranking, ...best });
       if (kept.length >= limit) break;
@@ -214,11 +207,7 @@ export class Retriever {
    * The passage's block (with the passage's index-only context) holding most of the question, by rarity-weighted
    * share: a passage joining short blocks must not cover more than any of them does.
    */
-  private bestBlock(
-    passage: Passage,
-    query: AnalyzedQuery,
-    subject: string[][],
-  ): { coverage: number; focus: number; block: string; nextBlock: string } {
+  private bestBlock(passage: Passage, query: AnalyzedQuery): { coverage: number; block: string; nextBlock: string } {
     const blocks = passage.text.split(BLOCK_SEPARATOR);
     const terms = this.terms.of(passage).blocks;
     let best = { coverage: 0, index: 0 };
@@ -228,7 +217,6 @@ export class Retriever {
     });
     return {
       coverage: best.coverage,
-      focus: this.weigh.coverageOf(terms[best.index] ?? new Set(), query, subject),
       block: blocks[best.index] ?? passage.text,
       nextBlock: blocks[best.index + 1] ?? '',
     };
