@@ -1,5 +1,6 @@
 import { countsNear, holdsAnswerType, type AnswerType } from '../answer/answer-type.js';
 import type { RefusalFacts } from '../answer/refusal.js';
+import { countriesIn } from '../answer/countries.js';
 import { namesSomeoneNew } from '../answer/who.js';
 import type { AnalyzedQuery } from '../search/analyze-query.js';
 import { frenchTerm, ordinalsIn } from '../search/analyzer.js';
@@ -138,7 +139,9 @@ function namesAPartner(hit: RetrievedPassage, facts: QuestionFacts): boolean {
 /** True when a text names a person or body the question does not (see `who.ts`). */
 function namesSomeoneNewTo(query: AnalyzedQuery, retriever: Retriever): (text: string) => boolean {
   const questionTerms = new Set(query.groups.flat());
-  const isName = (word: string) => retriever.isNamedInCorpus([frenchTerm(word)]);
+  // Asked for the holder of a post, a country is no one: "République de Singapour" names no minister.
+  const isCountry = (word: string) => query.intent.asksPerson && countriesIn(word).size > 0;
+  const isName = (word: string) => retriever.isNamedInCorpus([frenchTerm(word)]) && !isCountry(word);
   const inQuestion = (word: string) => questionTerms.has(frenchTerm(word));
   return (text) => namesSomeoneNew(text, isName, inQuestion, !query.intent.asksPerson);
 }

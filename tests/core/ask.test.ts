@@ -111,6 +111,8 @@ describe('core.ask on the real index', () => {
     ['Quand la France a-t-elle rencontré le Canada pour un dialogue cyber ?', 'no-date-for-partner', '« Canada »'],
     ["Quelle était la position de la France sur l'intelligence artificielle en 2012 ?", 'year-not-stated', '« 2012 »'],
     ['Combien de French Tech Visa ?', 'no-amount-stated', '« Visa »'],
+    ["Who is the minister heading Singapore's Ministry of Communications and Information?", 'no-person-named', 'name no one'],
+    ['Which country chaired the G7 after France?', 'no-country-named', 'name no country'],
     ['Is chocolate toxic for cats?', 'subject-not-found', '“chocolate”'],
     ['Est-il vrai que le chocolat est toxique pour les chats ?', 'subject-not-found', '« chocolat »'],
   ])('every refusal says why, in the question\'s language: %s', async (question, code, detail) => {
