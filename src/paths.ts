@@ -16,6 +16,8 @@ export function packageRoot(): string {
 export const defaultSeedsDir = (): string => join(packageRoot(), 'seeds');
 export const defaultIndexDir = (): string => join(packageRoot(), 'index');
 export const lexiconPath = (): string => join(packageRoot(), 'src', 'search', 'lexicon', 'lexicon.json');
+/** The world's countries by name, written by scripts/build-countries.py. */
+export const countriesPath = (): string => join(packageRoot(), 'src', 'search', 'lexicon', 'countries.tsv');
 /** The fitted answerability model, written by scripts/fit.ts. */
 export const answerabilityPath = (): string => join(packageRoot(), 'src', 'core', 'answerability.json');
 /** The fitted ranking model, written by scripts/fit.ts. */

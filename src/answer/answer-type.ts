@@ -2,8 +2,9 @@ import { countriesIn } from './countries.js';
 
 /**
  * Expected answer types: a "how much" question is answered only by a passage holding an amount, a "when" question
- * only by one holding a date, a "which country" one only by one naming a country. A passage about the right topic but without one is a near miss, and quoting it
- * would look like an answer while giving none; abstaining is the honest reply.
+ * only by one holding a date, a "which country" one only by one naming a country. A passage about the right topic
+ * but without one is a near miss, and quoting it would look like an answer while giving none; abstaining is the
+ * honest reply.
  */
 export type AnswerType = 'money' | 'amount' | 'date' | 'country';
 

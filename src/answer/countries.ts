@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { packageRoot } from '../paths.js';
+import { countriesPath } from '../paths.js';
 
 /**
  * The world's countries by their English and French names (`lexicon/countries.tsv`, from ISO 3166-1), to tell
@@ -14,7 +13,7 @@ interface Gazetteer {
 let loaded: Gazetteer | undefined;
 
 function gazetteer(): Gazetteer {
-  loaded ??= readGazetteer(join(packageRoot(), 'src', 'search', 'lexicon', 'countries.tsv'));
+  loaded ??= readGazetteer(countriesPath());
   return loaded;
 }
 
@@ -46,3 +45,6 @@ export function countriesIn(text: string): Set<string> {
   if (!pattern) return new Set();
   return new Set([...text.matchAll(pattern)].flatMap((match) => codeOf.get(match[0]) ?? []));
 }
+
+/** True when the word is, on its own, a country's name as written ("Singapour", "Inde"). */
+export const isCountryName = (word: string): boolean => gazetteer().codeOf.has(word);

@@ -1,6 +1,6 @@
 import { countsNear, holdsAnswerType, type AnswerType } from '../answer/answer-type.js';
 import type { RefusalFacts } from '../answer/refusal.js';
-import { countriesIn } from '../answer/countries.js';
+import { isCountryName } from '../answer/countries.js';
 import { namesSomeoneNew } from '../answer/who.js';
 import type { AnalyzedQuery } from '../search/analyze-query.js';
 import { frenchTerm, ordinalsIn } from '../search/analyzer.js';
@@ -80,12 +80,13 @@ interface QuestionFacts {
 function questionFacts(query: AnalyzedQuery, retriever: Retriever): QuestionFacts {
   const { counted, asksWho } = query.intent;
   const focus = counted === null ? null : query.groups.find((group) => group[0] === frenchTerm(counted)) ?? null;
+  const subjectGroups = retriever.specificGroups(query);
   return {
     query,
     retriever,
     unknown: unknownNames(query, retriever),
-    subject: inQuestionOrder(query, retriever.specificGroups(query)).map((group) => typedWord(query.intent, group[0] ?? '')),
-    subjectGroups: retriever.specificGroups(query),
+    subject: inQuestionOrder(query, subjectGroups).map((group) => typedWord(query.intent, group[0] ?? '')),
+    subjectGroups,
     anchors: anchorsOf(query, retriever),
     focus,
     naming: asksWho ? namesSomeoneNewTo(query, retriever) : null,
@@ -140,7 +141,7 @@ function namesAPartner(hit: RetrievedPassage, facts: QuestionFacts): boolean {
 function namesSomeoneNewTo(query: AnalyzedQuery, retriever: Retriever): (text: string) => boolean {
   const questionTerms = new Set(query.groups.flat());
   // Asked for the holder of a post, a country is no one: "République de Singapour" names no minister.
-  const isCountry = (word: string) => query.intent.asksPerson && countriesIn(word).size > 0;
+  const isCountry = (word: string) => query.intent.asksPerson && isCountryName(word);
   const isName = (word: string) => retriever.isNamedInCorpus([frenchTerm(word)]) && !isCountry(word);
   const inQuestion = (word: string) => questionTerms.has(frenchTerm(word));
   return (text) => namesSomeoneNew(text, isName, inQuestion, !query.intent.asksPerson);
