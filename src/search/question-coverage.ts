@@ -26,11 +26,11 @@ export class QuestionCoverage {
     return byRarity.slice(0, Math.ceil(byRarity.length / 2));
   }
 
-  /** The rarity-weighted share of the question's word groups (or of `groups` among them) that `present` holds. */
-  coverageOf(present: ReadonlySet<string>, query: AnalyzedQuery, groups: readonly string[][] = query.groups): number {
+  /** The rarity-weighted share of the question's word groups that `present` holds. */
+  coverageOf(present: ReadonlySet<string>, query: AnalyzedQuery): number {
     let total = 0;
     let found = 0;
-    for (const group of groups) {
+    for (const group of query.groups) {
       const weight = this.coverageWeight(group, query);
       total += weight;
       if (group.some((term) => present.has(term))) found += weight;
