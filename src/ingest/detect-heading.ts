@@ -19,6 +19,8 @@ const MARKDOWN_HEADING = /^(#{1,6})\s+(.*)$/u;
 const NUMBERED_HEADING = /^(\d+(?:\.\d+){0,3})(?:\.|-|\s)\s*\p{Lu}/u;
 const ROMAN_HEADING = /^[IVX]+\s*[/.-]\s*\p{Lu}/u;
 const BOX_LEVEL = 5;
+/** A title standing alone between blank lines, in running (not double-spaced) text: below the numbered outline. */
+const STANDALONE_LEVEL = 4;
 
 export function detectDocStyle(lines: readonly string[]): DocStyle {
   const markdown = lines.some((line) => MARKDOWN_HEADING.test(line));
@@ -101,10 +103,36 @@ export function detectHeading(
     numbered && !endsLikeSentence(cleaned) && (cleaned.length <= 80 || (singleLineBlock && cleaned.length <= 130));
   const capsTitle = !style.markdown && isCapsTitle(cleaned);
   const spacedTitle = style.doubleSpaced && afterSentenceEnd && shortTitleLine(cleaned) && nextStartsUpper(lines, i);
-  if (!numberedTitle && !capsTitle && !spacedTitle) return null;
+  const standalone = !style.doubleSpaced && !style.markdown && afterSentenceEnd && standsAlone(lines, i);
+  if (!numberedTitle && !capsTitle && !spacedTitle && !standalone) return null;
   const parts = continuation(lines, i, raw);
   const title = joinTitle(parts);
-  return { level: levelOf(title, spacedTitle && !numbered && !capsTitle ? 2 : undefined), title, consumed: parts.length };
+  const plainLevel = spacedTitle ? 2 : STANDALONE_LEVEL;
+  return { level: levelOf(title, numbered || capsTitle ? undefined : plainLevel), title, consumed: parts.length };
+}
+
+/**
+ * Dates, references and signatures sit on lines of their own too ("Paris, le 03.06.19 002166 CM", "Monsieur Henri
+ * VERDIER"): a title holds no figure and is not a person's name (a capitalised word, then a surname in capitals).
+ */
+function isPlainTitle(title: string): boolean {
+  return !/\d/u.test(title) && !/\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}+)*\s+\p{Lu}{3,}$/u.test(title);
+}
+
+/**
+ * A title set apart by blank lines, on one line or wrapped once (its first line ending in spaces), of three words or
+ * more, followed by a paragraph opening with a capital: a sub-heading in text whose paragraphs are separated by
+ * blank lines. Shorter lines standing alone are more often captions ("Légende").
+ */
+function standsAlone(lines: readonly string[], i: number): boolean {
+  if ((lines[i - 1] ?? '').trim()) return false;
+  const wrapped = / {2,}$/u.test(lines[i] ?? '') && (lines[i + 1] ?? '').trim() !== '';
+  const size = wrapped ? 2 : 1;
+  if ((lines[i + size] ?? '').trim()) return false;
+  const title = lines.slice(i, i + size).map(cleanInline).join(' ');
+  const wordCount = title.match(/\p{L}+/gu)?.length ?? 0;
+  const titleShaped = /^\p{Lu}/u.test(title) && title.length <= 130 && !/[.;:,!?]$|:/u.test(title);
+  return titleShaped && isPlainTitle(title) && wordCount >= 3 && nextStartsUpper(lines, i + size - 1);
 }
 
 function nextStartsUpper(lines: readonly string[], i: number): boolean {

@@ -4,7 +4,7 @@ import { MAX_PASSAGE_CHARS, MIN_BLOCK_CHARS } from '../ingest/passage-size.js';
 export const LSA_DIMENSION = 192;
 
 /** Bump when the analyser or ingestion changes in a way that invalidates built indexes. */
-export const ANALYZER_VERSION = 'fr-snowball-folded-v11-readable-headings';
+export const ANALYZER_VERSION = 'fr-snowball-folded-v12-standalone-headings';
 
 /** Build settings recorded in the manifest; the lexicon is used at query time only, so it is not here. */
 export const indexSettings = () => ({

@@ -42,9 +42,9 @@ describe('document views', () => {
   it('gives headings their depth in the heading path, and keeps the split unchanged for other callers', () => {
     const view = core.documentView('004_c3f6cb5d275c60c7.txt');
     const heading = view?.blocks.find((block) => block.kind === 'heading' && block.text === 'LA CONVENTION DE BUDAPEST (2001)');
-    expect(heading).toEqual({ kind: 'heading', depth: 3, text: 'LA CONVENTION DE BUDAPEST (2001)', lines: [601, 601] });
+    expect(heading).toEqual({ kind: 'heading', depth: 4, text: 'LA CONVENTION DE BUDAPEST (2001)', lines: [601, 601] });
     const cited = view?.blocks.find((block) => block.kind === 'paragraph' && block.lines[0] === 602);
-    expect(cited).toMatchObject({ section: [expect.stringMatching(/^1\. Promouvoir/u), '1.3 Renforcer la confiance sur Internet', 'La Convention de Budapest (2001)'] });
+    expect(cited).toMatchObject({ section: [expect.stringMatching(/^1\. Promouvoir/u), '1.3 Renforcer la confiance sur Internet', 'Combattre à l’échelle internationale la cybercriminalité', 'La Convention de Budapest (2001)'] });
     for (const block of view?.blocks ?? []) if (block.kind === 'heading') expect(block.depth).toBeGreaterThanOrEqual(1);
   });
 

@@ -77,6 +77,43 @@ describe('splitDocument on the real seeds', () => {
     expect(read('004_c3f6cb5d275c60c7.txt').split('\n')[first.lines[0] - 1]).toContain('La confiance');
   });
 
+
+  it('004: a title standing alone between blank lines heads what follows, and ends the box above it', () => {
+    const paragraphs = split('004_c3f6cb5d275c60c7.txt');
+    const encryption = find(paragraphs, 'culture du chiffrement en Europe');
+    expect(encryption.section.at(-1)).toBe('Promouvoir auprès des citoyens une culture du chiffrement');
+    expect(encryption.section).toContain('1.3 Renforcer la confiance sur Internet');
+    expect(encryption.section).not.toContain('La Convention de Budapest (2001)');
+    expect(encryption.label).toBe('Promouvoir auprès des citoyens une culture du chiffrement, ¶1');
+    const openData = find(paragraphs, 'ouverture des données publiques est un moyen');
+    expect(openData.section.at(-1)).toBe('Soutenir au plan international une approche innovante en matière d’ouverture des données publiques');
+    const pageBreak = find(paragraphs, 'Dans le demi-siècle à venir');
+    expect(pageBreak.text).toContain('vraisemblablement des conséquences');
+  });
+
+  it('in running text, a date or a signature on a line of its own stays text; a short title heads what follows', () => {
+    const letter = [
+      'La révolution numérique a ouvert une nouvelle dimension',
+      'des relations internationales, que la France entend',
+      'accompagner par une diplomatie active.',
+      '',
+      'Paris, le 3 juin 2019',
+      '',
+      'Je vous prie de croire, Monsieur l’Ambassadeur,',
+      'à l’assurance de mes sentiments les meilleurs.',
+      '',
+      'Jean-Yves LE DRIAN',
+      '',
+      'Promouvoir une culture du chiffrement',
+      '',
+      'Le ministère s’engagera pour la généralisation',
+      'du chiffrement en Europe.',
+    ].join('\n');
+    const paragraphs = splitDocument('letter.txt', letter);
+    expect(paragraphs.map((p) => p.lines)).toEqual([[1, 3], [5, 5], [7, 8], [10, 10], [14, 15]]);
+    expect(paragraphs.at(-1)?.section).toEqual(['Promouvoir une culture du chiffrement']);
+  });
+
   it('003 repeats 002: the repeated paragraphs are marked as duplicates of the first copy', () => {
     const paragraphs = markDuplicates([...split('002_b68b6197e0460cb7.txt'), ...split('003_993ba010333bd587.txt')]);
     const copy = paragraphs.find((p) => p.doc.startsWith('003') && p.text.startsWith('Le cyberspace doit donc être protégé'));
