@@ -14,9 +14,13 @@ const MONEY_WORDS = wordPattern(
 const AMOUNT_CUES = wordPattern(
   'combien|how (many|much)|quel(le)?s? (est |sont )?(le |la |les )?(nombre|part|pourcentage|proportion|taux|somme|montant|budget)|what (is|was|will be)? ?(the )?([\\p{L}-]+ ){0,2}(number|share|percentage|proportion|rate|amount|sum|budget)',
 );
-const DATE_CUES = wordPattern(
-  'quand|when|date|(en |depuis )?quelle année|(what|which|since what) year|(en )?quel mois|(which|what) month',
-);
+const DATE_CUES = wordPattern('date|(en |depuis )?quelle année|(what|which|since what) year|(en )?quel mois|(which|what) month');
+/**
+ * "When" and "quand" ask for a date where they open the question or one of its parts ("Where and when…", "…, and when
+ * did he start?", "depuis quand", "c'était quand ?"); elsewhere they join two clauses ("…backdoors when police need
+ * access", "Que fait la France quand un État…") and ask nothing.
+ */
+const ASKING_WHEN = /(?:^|[,;:(]\s*|(?<![\p{L}\p{N}])(?:and|or|since|until|till|from|et|ou|depuis|jusqu['’]à|de|dès)\s+)(?:when|quand)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])quand\s*(?:[,;:?!.]|$|et\b|exactement\b)/iu;
 /** "Which country…", "With which countries…", "Quels pays…", "Avec quel État…". */
 const COUNTRY_CUES = wordPattern('(which|what) (partner )?(countr(y|ies)|nations?|states?)|quel(le)?s? (pays|[ée]tats?|nations?)');
 const MONTHS = wordPattern(
@@ -43,7 +47,7 @@ const NUMERIC_DATE = /\b(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b/u;
 export function expectedAnswerType(question: string): AnswerType | null {
   if (AMOUNT_CUES.test(question)) return MONEY_WORDS.test(question) ? 'money' : 'amount';
   if (COUNTRY_CUES.test(question)) return 'country';
-  if (DATE_CUES.test(question)) return 'date';
+  if (DATE_CUES.test(question) || ASKING_WHEN.test(question.trim())) return 'date';
   return null;
 }
 
