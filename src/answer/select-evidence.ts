@@ -13,6 +13,11 @@ export interface Evidence {
   /** Query groups (by index) this quote speaks to. */
   covers: Set<number>;
   score: number;
+  /**
+   * The sum of the question's terms it holds, each by its query weight (a rendering weighs less than the user's own
+   * word) and its rarity: among quotes covering the same words, the closer one.
+   */
+  closeness: number;
 }
 
 const MAX_QUOTES = 3;
@@ -20,7 +25,9 @@ const RANK_DECAY = [1, 0.8, 0.65, 0.5];
 
 /**
  * Picks the sentences that best answer the question from the top passages: the best one first,
- * then others only when they add words of the question the first did not cover.
+ * then others only when they add words of the question the first did not cover. Of two sentences covering the same
+ * words, the one holding more of the question's terms comes first: a word rendered as a phrase ("Africa–France
+ * summit", "Sommet des chefs d'État Afrique-France") is covered by any of the phrase's words, and best by most.
  */
 export function selectEvidence(
   query: AnalyzedQuery,
@@ -30,12 +37,17 @@ export function selectEvidence(
 ): Evidence[] {
   const candidates = retrieved.slice(0, RANK_DECAY.length).flatMap((hit, rank) =>
     candidatesOf(hit.passage).map((candidate) => {
-      const covers = coveredGroups(query, candidate.quote);
+      const terms = new Set(analyzeFrench(candidate.quote));
+      const covers = coveredGroups(query, terms);
       const covered = [...covers].reduce((sum, g) => sum + weightOf(query.groups[g] ?? []), 0);
-      return { ...candidate, covers, score: covered * (RANK_DECAY[rank] ?? 0.5) };
+      const closeness = [...query.terms]
+        .filter(([term]) => terms.has(term))
+        .reduce((sum, [term, weight]) => sum + weight * weightOf([term]), 0);
+      const decay = RANK_DECAY[rank] ?? 0.5;
+      return { ...candidate, covers, score: covered * decay, closeness: closeness * decay };
     }),
   );
-  candidates.sort((a, b) => b.score - a.score);
+  candidates.sort((a, b) => b.score - a.score || b.closeness - a.closeness);
   const chosen: Evidence[] = [];
   const covered = new Set<number>();
   for (const candidate of candidates) {
@@ -61,10 +73,10 @@ function withName(chosen: Evidence[], naming: (text: string) => boolean): Eviden
   const at = spans.findIndex((span) => span.quote === first.quote);
   const named = spans.slice(at + 1).find((span) => naming(span.quote));
   if (!named) return chosen;
-  return [first, { ...named, covers: new Set(), score: 0 }, ...chosen.slice(1, MAX_QUOTES - 1)];
+  return [first, { ...named, covers: new Set(), score: 0, closeness: 0 }, ...chosen.slice(1, MAX_QUOTES - 1)];
 }
 
-function candidatesOf(passage: Passage): Omit<Evidence, 'covers' | 'score'>[] {
+function candidatesOf(passage: Passage): Omit<Evidence, 'covers' | 'score' | 'closeness'>[] {
   return quotableSpans(passage.text, passage.kind).map((span) => ({
     passage,
     quote: span.text,
@@ -72,8 +84,7 @@ function candidatesOf(passage: Passage): Omit<Evidence, 'covers' | 'score'>[] {
   }));
 }
 
-function coveredGroups(query: AnalyzedQuery, quote: string): Set<number> {
-  const terms = new Set(analyzeFrench(quote));
+function coveredGroups(query: AnalyzedQuery, terms: ReadonlySet<string>): Set<number> {
   const covers = new Set<number>();
   query.groups.forEach((group, g) => {
     if (group.some((term) => terms.has(term))) covers.add(g);

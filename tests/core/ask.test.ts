@@ -33,6 +33,14 @@ describe('core.ask on the real index', () => {
     expect(answer.citations.some((c) => c.quote.includes('INRIA') || c.quote.includes('AI Singapore'))).toBe(true);
   });
 
+  it('of two sentences covering the same words, quotes the one holding more of the question', async () => {
+    // "sommet Afrique-France" is one phrase: the sentence before, on "journées Afrique", covers it by one word only.
+    const answer = await core.ask('Le 27e sommet Afrique-France, c’était où ?');
+    expect(answer.kind).toBe('answered');
+    if (answer.kind !== 'answered') return;
+    expect(answer.citations[0]?.quote).toContain('Bamako');
+  });
+
   it('does not pass off a passage on the right topic as the amount a question asks for', async () => {
     // The Franco-Indian cyber passages match every word here, but none states a sum of money.
     const answer = await core.ask('Quel est le montant du partenariat franco-indien sur la cybersécurité ?');
