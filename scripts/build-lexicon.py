@@ -7,6 +7,7 @@ Reads (all local, no network):
   * the French thesaurus      (Debian package mythes-fr, MyThes .dat format)
   * WordNet 3.0               (Debian packages wordnet / wordnet-base)
   * the hand-written glossary src/search/lexicon/glossary.tsv
+  * the domain thesaurus      src/search/lexicon/thesaurus.tsv (English words no dictionary has)
   * the seed corpus           seeds/*.txt
 
 Writes src/search/lexicon/lexicon.json (sorted keys, stable output):
@@ -43,6 +44,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEEDS_GLOB = os.path.join(ROOT, "seeds", "*.txt")
 LEXICON_DIR = os.path.join(ROOT, "src", "search", "lexicon")
 GLOSSARY_TSV = os.path.join(LEXICON_DIR, "glossary.tsv")
+THESAURUS_TSV = os.path.join(LEXICON_DIR, "thesaurus.tsv")
 DEFAULT_OUT = os.path.join(LEXICON_DIR, "lexicon.json")
 
 DICTD_DIR = "/usr/share/dictd"
@@ -81,6 +83,8 @@ SOURCES = [
      "copyright": "WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.",
      "url": "https://wordnet.princeton.edu/"},
     {"name": "diplomate domain glossary (src/search/lexicon/glossary.tsv)", "package": None,
+     "licence": "MIT", "copyright": "diplomate authors", "url": None},
+    {"name": "diplomate domain thesaurus (src/search/lexicon/thesaurus.tsv)", "package": None,
      "licence": "MIT", "copyright": "diplomate authors", "url": None},
 ]
 
@@ -526,6 +530,19 @@ def read_mythes(path: str) -> dict[str, list[list[str]]]:
 # Glossary
 # --------------------------------------------------------------------------
 
+def read_thesaurus(path: str) -> list[tuple[str, list[str]]]:
+    """The thesaurus's terms with their English renderings (its third column, everyday French, is not read)."""
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) >= 2 and cells[0].strip():
+                rows.append((cells[0].strip(), [e.strip() for e in cells[1].split("|") if e.strip()]))
+    return rows
+
+
 def read_glossary(path: str, corpus: Corpus, log) -> list[dict]:
     entries: dict[str, list[str]] = {}
     order: list[str] = []
@@ -764,6 +781,25 @@ def main() -> None:
                 en_fr[variant] = en_fr[key]
                 inflected += 1
 
+    # 5c. Domain thesaurus (thesaurus.tsv): an English single word it gives for a one-word term of the seeds, when
+    #     no dictionary has that word ("researchers" -> chercheurs, "deployment" -> déploiement). Written from general
+    #     knowledge for the seeds' own vocabulary, it fills the dictionaries' gaps and overrides nothing.
+    from_thesaurus = 0
+    thesaurus_keys: dict[str, list[str]] = collections.defaultdict(list)
+    for term, english in read_thesaurus(THESAURUS_TSV):
+        toks = tokenize(term)
+        if len(toks) != 1 or not fr_lemma_ok(toks[0], False):
+            continue
+        for en in english:
+            en = en.lower()
+            if re.fullmatch(r"[a-z]+", en) and en not in EN_STOP and en not in en_fr and toks[0] not in thesaurus_keys[en]:
+                thesaurus_keys[en].append(toks[0])
+    for en, terms in sorted(thesaurus_keys.items()):
+        forms = pick_forms([corpus.forms_of(t, False) for t in terms], terms, MAX_FR_PER_KEY)
+        if forms:
+            en_fr[en] = forms
+            from_thesaurus += 1
+
     # 6. enSyn from WordNet (synonyms that are themselves enFr keys).
     en_syn: dict[str, list[str]] = {}
     for en in sorted(en_fr):
@@ -843,7 +879,7 @@ def main() -> None:
 
     size = os.path.getsize(args.out)
     print(f"seeds: {len(seed_paths)} files, {len(corpus.freq)} distinct words")
-    print(f"enFr: {len(en_fr)} keys ({bridged} via WordNet bridge, {inflected} irregular forms and British spellings)")
+    print(f"enFr: {len(en_fr)} keys ({bridged} via WordNet bridge, {inflected} irregular forms and British spellings, {from_thesaurus} from the thesaurus)")
     print(f"frSyn: {len(fr_syn)} keys")
     print(f"enSyn: {len(en_syn)} keys")
     print(f"glossary: {len(glossary)} entries")

@@ -34,6 +34,14 @@ describe('analyzeQuery with the committed lexicon', () => {
     expect(query.groups.flat()).not.toContain(frenchTerm('convention'));
   });
 
+  it('renders a word no dictionary has by the domain thesaurus, not by a word sharing its stem', () => {
+    // FreeDict has "research" but not "researcher": the English stem would make researchers "recherche".
+    const query = analyzeQuery('How many researchers work on cyber strategy?', lexicon);
+    const researchers = query.groups.find((group) => group[0] === frenchTerm('researchers'));
+    expect(researchers).toContain(frenchTerm('chercheurs'));
+    expect(researchers).not.toContain(frenchTerm('recherche'));
+  });
+
   it('maps an irregular English form through its base word', () => {
     const query = analyzeQuery('Whom did the ambassador meet, and who met him?', lexicon);
     const met = query.groups.find((group) => group[0] === frenchTerm('met'));
