@@ -49,6 +49,14 @@ describe('a name the documents write differently', () => {
     expect(french.groups.find((group) => group.includes(frenchTerm('quai')))).toContain(frenchTerm('MEAE'));
   });
 
+  it('places an acronym or a capital in a document that writes the name out or names the country', async () => {
+    // The activity report writes "Union européenne", never "UE"; the Singapore roadmap names France, never Paris.
+    for (const question of ['Cyber Diplomacy Toolbox UE participation', 'How do Paris and Singapore plan to stop people being left behind?']) {
+      const answer = await core.ask(question);
+      expect(answer.kind === 'not-covered' ? answer.reason.code : 'answered', question).not.toBe('names-elsewhere');
+    }
+  });
+
   it('is known: no refusal says the documents never mention it', async () => {
     for (const question of ["Que fait le Quai d'Orsay contre la désinformation ?", 'Which NGOs support the Paris Call?']) {
       const answer = await core.ask(question);
