@@ -77,6 +77,21 @@ export function holdsAnswerType(
   }
 }
 
+/** A count of people, however the question words it: "how many people", "combien de monde", "combien de personnes". */
+const PEOPLE = /^(?:people|persons?|individuals?|personnes?|gens|monde|individus?)$/iu;
+/** The nouns a text counts people by: "plus de 10 000 participants", "près de 3 000 personnes". */
+const PEOPLE_NOUNS = /^(?:personnes?|participant(?:e|s|es)?|visiteu(?:r|rs|se|ses)|délégué(?:e|s|es)?|individus?)$/iu;
+
+/** True when the counted word asks for a number of people. */
+export function countsPeople(counted: string): boolean {
+  return PEOPLE.test(counted);
+}
+
+/** True for a noun a text counts people by. */
+export function isPeopleNoun(word: string): boolean {
+  return PEOPLE_NOUNS.test(word);
+}
+
 const COUNTED = /(?<![\p{L}])(?:combien\s+(?:de\s+|d['’]\s*)|how\s+(?:many|much)\s+)(\p{L}+)/iu;
 /** The rest of a name, after its first word (no `i` flag: it would let `\p{Lu}` match any letter). */
 const NAME_REST = /^(?:\s+\p{Lu}\p{L}*)*/u;

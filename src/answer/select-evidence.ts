@@ -33,7 +33,7 @@ export function selectEvidence(
   query: AnalyzedQuery,
   retrieved: readonly RetrievedPassage[],
   weightOf: (group: string[]) => number,
-  naming?: (text: string) => boolean,
+  answers?: (text: string) => boolean,
 ): Evidence[] {
   const candidates = retrieved.slice(0, RANK_DECAY.length).flatMap((hit, rank) =>
     candidatesOf(hit.passage).map((candidate) => {
@@ -59,21 +59,24 @@ export function selectEvidence(
     chosen.push(candidate);
     candidate.covers.forEach((g) => covered.add(g));
   }
-  return naming ? withName(chosen, naming) : chosen;
+  return answers ? withAnswer(chosen, answers) : chosen;
 }
 
 /**
- * A who-question's answer must quote the name: when no chosen quote holds one, the first span after the best quote in
- * its passage that does is cited too (a signature below a letter's closing words).
+ * The quotes must hold what the question asks for (a name, a count, a date: the checks found it in the passage's
+ * block). When none of the chosen does, the nearest span of the best quote's passage that does is cited beside it:
+ * first after it (a signature below a letter's closing words), else before it.
  */
-function withName(chosen: Evidence[], naming: (text: string) => boolean): Evidence[] {
+function withAnswer(chosen: Evidence[], answers: (text: string) => boolean): Evidence[] {
   const first = chosen[0];
-  if (!first || chosen.some((item) => naming(item.quote))) return chosen;
+  if (!first || chosen.some((item) => answers(item.quote))) return chosen;
   const spans = candidatesOf(first.passage);
-  const at = spans.findIndex((span) => span.quote === first.quote);
-  const named = spans.slice(at + 1).find((span) => naming(span.quote));
-  if (!named) return chosen;
-  return [first, { ...named, covers: new Set(), score: 0, closeness: 0 }, ...chosen.slice(1, MAX_QUOTES - 1)];
+  const at = Math.max(spans.findIndex((span) => span.quote === first.quote), 0);
+  const after = spans.slice(at + 1).find((span) => answers(span.quote));
+  const found = after ?? spans.slice(0, at).reverse().find((span) => answers(span.quote));
+  if (!found) return chosen;
+  const added: Evidence = { ...found, covers: new Set(), score: 0, closeness: 0 };
+  return [...(after ? [first, added] : [added, first]), ...chosen.slice(1, MAX_QUOTES - 1)];
 }
 
 function candidatesOf(passage: Passage): Omit<Evidence, 'covers' | 'score' | 'closeness'>[] {

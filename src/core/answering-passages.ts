@@ -1,4 +1,4 @@
-import { countsNear, holdsAnswerType, type AnswerType } from '../answer/answer-type.js';
+import { countsNear, countsPeople, holdsAnswerType, isPeopleNoun, type AnswerType } from '../answer/answer-type.js';
 import type { RefusalFacts } from '../answer/refusal.js';
 import { isCountryName } from '../answer/countries.js';
 import { namesSomeoneNew } from '../answer/who.js';
@@ -18,11 +18,12 @@ export interface Candidate {
 }
 
 /**
- * The passages an answer may quote, with the test a who-question's quote must pass (it must name someone), or why
+ * The passages an answer may quote, with the test its quotes must pass together (a who-question's must name someone,
+ * a "how many" one's state the count, a "when" one's a date), or why
  * there are none; the candidates either way, to explain the decision.
  */
 export type Answerability = (
-  | { passages: RetrievedPassage[]; naming: ((text: string) => boolean) | null }
+  | { passages: RetrievedPassage[]; answers: ((text: string) => boolean) | null }
   | { refusal: RefusalFacts }
 ) & { candidates: Candidate[] };
 
@@ -43,7 +44,7 @@ export function answeringPassages(
   });
   const supported = candidates.filter((candidate) => candidate.support >= model.cut);
   const passing = supported.filter((candidate) => failedCheck(candidate.features) === null);
-  if (passing.length > 0) return { passages: passing.map((candidate) => candidate.hit), naming: facts.naming, candidates };
+  if (passing.length > 0) return { passages: passing.map((candidate) => candidate.hit), answers: quoteAnswers(facts), candidates };
   // A name the documents never mention is said first; else the best-supported candidate's first failed check, or,
   // when no candidate has the support, that no passage deals enough with the question.
   if (facts.unknown.length > 0) return { refusal: refusalFor('namesKnown', undefined, facts), candidates };
@@ -121,11 +122,31 @@ function featuresOf(hit: RetrievedPassage, facts: QuestionFacts): CandidateFeatu
   };
 }
 
-/** A number stated next to the counted noun: "trois piliers" does not say how many visas. */
+/** What the quotes must hold between them: the name, the count, the amount, the date or the country asked for. */
+function quoteAnswers(facts: QuestionFacts): ((text: string) => boolean) | null {
+  const { query, focus, naming } = facts;
+  const type = query.intent.answerType;
+  if (naming) return naming;
+  if (!type) return null;
+  const { numbers, countries } = query.intent;
+  return (text) => holdsAnswerType(text, type, numbers, countries) && (!focus || countsIn(text, focus, facts));
+}
+
+/**
+ * A number stated next to the counted noun: "trois piliers" does not say how many visas. People are counted by
+ * whatever noun the text gives them ("combien de monde" is answered by "3 000 participants").
+ */
 function countsFocus(hit: RetrievedPassage, focus: string[], facts: QuestionFacts): boolean {
-  if (!facts.retriever.mentions(hit.passage, focus)) return false;
+  const people = countsPeople(facts.query.intent.counted ?? '');
+  if (!people && !facts.retriever.mentions(hit.passage, focus)) return false;
+  return countsIn(hit.block, focus, facts);
+}
+
+function countsIn(text: string, focus: string[], facts: QuestionFacts): boolean {
   const focusTerms = new Set(focus);
-  return countsNear(hit.block, (word) => focusTerms.has(frenchTerm(word)), facts.query.intent.numbers);
+  const people = countsPeople(facts.query.intent.counted ?? '');
+  const isCounted = (word: string) => focusTerms.has(frenchTerm(word)) || (people && isPeopleNoun(word));
+  return countsNear(text, isCounted, facts.query.intent.numbers);
 }
 
 /**

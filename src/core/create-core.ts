@@ -71,7 +71,7 @@ export function createCore(parts: CoreParts): Core {
       const nearest = hits.slice(0, NEAREST).map(toHit);
       if ('refusal' in answering) return notCovered(question, query.lang, nearest, answering.refusal);
       const weightOf = (group: string[]): number => parts.retriever.groupWeight(group);
-      const evidence = selectEvidence(query, answering.passages, weightOf, answering.naming ?? undefined).filter((item) =>
+      const evidence = selectEvidence(query, answering.passages, weightOf, answering.answers ?? undefined).filter((item) =>
         isVerbatim(parts.seedLines.get(item.passage.doc) ?? [], item.lines, item.quote),
       );
       if (evidence.length === 0) return notCovered(question, query.lang, nearest, { code: 'quote-unverified' });

@@ -41,6 +41,14 @@ describe('core.ask on the real index', () => {
     expect(answer.citations[0]?.quote).toContain('Bamako');
   });
 
+  it('counts people by whatever noun the passage gives them', async () => {
+    // "Ce dernier a rassemblé plus de 4 000 participants": no "personnes" beside the number.
+    const answer = await core.ask('Combien de personnes le sommet mondial du PGO à Paris a-t-il rassemblées ?');
+    expect(answer.kind).toBe('answered');
+    if (answer.kind !== 'answered') return;
+    expect(answer.citations.map((c) => c.quote).join(' ')).toContain('4 000 participants');
+  });
+
   it('does not pass off a passage on the right topic as the amount a question asks for', async () => {
     // The Franco-Indian cyber passages match every word here, but none states a sum of money.
     const answer = await core.ask('Quel est le montant du partenariat franco-indien sur la cybersécurité ?');
