@@ -19,9 +19,9 @@ export class FrenchGlossary {
 
   private constructor(entries: readonly FrenchEquivalence[]) {
     this.matcher = new PhraseMatcher(
-      entries.map((entry) => {
+      entries.flatMap((entry) => {
         const folded = fold(entry.phrase).replace(/’/gu, "'");
-        return { phrase: folded, value: { ...entry, folded } };
+        return withContractions(folded).map((phrase) => ({ phrase, value: { ...entry, folded: phrase } }));
       }),
       's|x',
     );
@@ -56,6 +56,15 @@ export class FrenchGlossary {
   get size(): number {
     return this.matcher.size;
   }
+}
+
+/** French contracts "de le" and "à le" into "du" and "au" (plural "des", "aux"): "le Quai" is "du Quai" after "de". */
+const CONTRACTIONS: Record<string, string[]> = { 'le ': ['du ', 'au '], 'les ': ['des ', 'aux '] };
+
+function withContractions(phrase: string): string[] {
+  const article = Object.keys(CONTRACTIONS).find((start) => phrase.startsWith(start));
+  if (!article) return [phrase];
+  return [phrase, ...(CONTRACTIONS[article] ?? []).map((contracted) => contracted + phrase.slice(article.length))];
 }
 
 export function parseGlossary(raw: string): FrenchEquivalence[] {

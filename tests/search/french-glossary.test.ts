@@ -33,6 +33,15 @@ describe('the French glossary', () => {
     expect(glossary.matches('la cité État').map((m) => m.renderings)).toEqual([['Singapour']]);
   });
 
+  it('matches a phrase opening with "le" or "les" after "de" or "à", contracted', () => {
+    const glossary = FrenchGlossary.of([{ phrase: 'le Quai', renderings: ['MEAE'] }, { phrase: 'les Vingt-Sept', renderings: ['UE'] }]);
+    for (const text of ["L'équipe du Quai", 'Une note au Quai', 'Le Quai a répondu']) {
+      expect(glossary.matches(text).map((m) => m.renderings), text).toEqual([['MEAE']]);
+    }
+    expect(glossary.matches('La position des Vingt-Sept').map((m) => m.renderings)).toEqual([['UE']]);
+    expect(glossary.matches('Un quai de gare')).toEqual([]);
+  });
+
   it('lets the documents’ wording answer for the phrase in a French question', () => {
     const query = analyzeQuery('Que veut Bruxelles pour le numérique ?', loadLexicon(lexiconPath()));
     const group = query.groups.find((g) => g.includes(analyzeFrench('Bruxelles')[0] ?? ''));
