@@ -35,14 +35,13 @@ export function selectEvidence(
   weightOf: (group: string[]) => number,
   answers?: (text: string) => boolean,
 ): Evidence[] {
+  const termWeights = [...query.terms].map(([term, weight]) => ({ term, weight: weight * weightOf([term]) }));
   const candidates = retrieved.slice(0, RANK_DECAY.length).flatMap((hit, rank) =>
     candidatesOf(hit.passage).map((candidate) => {
       const terms = new Set(analyzeFrench(candidate.quote));
       const covers = coveredGroups(query, terms);
       const covered = [...covers].reduce((sum, g) => sum + weightOf(query.groups[g] ?? []), 0);
-      const closeness = [...query.terms]
-        .filter(([term]) => terms.has(term))
-        .reduce((sum, [term, weight]) => sum + weight * weightOf([term]), 0);
+      const closeness = termWeights.reduce((sum, { term, weight }) => sum + (terms.has(term) ? weight : 0), 0);
       const decay = RANK_DECAY[rank] ?? 0.5;
       return { ...candidate, covers, score: covered * decay, closeness: closeness * decay };
     }),

@@ -75,6 +75,10 @@ interface QuestionFacts {
   anchors: Anchors;
   /** The index terms of the noun a "how many" counts, or null. */
   focus: string[] | null;
+  /** It counts people ("how many people", "combien de monde"): any noun of persons is the counted one. */
+  countsPeople: boolean;
+  /** True for a word of a text standing for what a "how many" counts. */
+  isCounted: (word: string) => boolean;
   naming: ((text: string) => boolean) | null;
 }
 
@@ -82,6 +86,8 @@ function questionFacts(query: AnalyzedQuery, retriever: Retriever): QuestionFact
   const { counted, asksWho } = query.intent;
   const focus = counted === null ? null : query.groups.find((group) => group[0] === frenchTerm(counted)) ?? null;
   const subjectGroups = retriever.specificGroups(query);
+  const people = countsPeople(counted ?? '');
+  const focusTerms = new Set(focus);
   return {
     query,
     retriever,
@@ -90,6 +96,8 @@ function questionFacts(query: AnalyzedQuery, retriever: Retriever): QuestionFact
     subjectGroups,
     anchors: anchorsOf(query, retriever),
     focus,
+    countsPeople: people,
+    isCounted: (word) => focusTerms.has(frenchTerm(word)) || (people && isPeopleNoun(word)),
     naming: asksWho ? namesSomeoneNewTo(query, retriever) : null,
   };
 }
@@ -129,7 +137,7 @@ function quoteAnswers(facts: QuestionFacts): ((text: string) => boolean) | null 
   if (naming) return naming;
   if (!type) return null;
   const { numbers, countries } = query.intent;
-  return (text) => holdsAnswerType(text, type, numbers, countries) && (!focus || countsIn(text, focus, facts));
+  return (text) => holdsAnswerType(text, type, numbers, countries) && (!focus || countsIn(text, facts));
 }
 
 /**
@@ -137,16 +145,12 @@ function quoteAnswers(facts: QuestionFacts): ((text: string) => boolean) | null 
  * whatever noun the text gives them ("combien de monde" is answered by "3 000 participants").
  */
 function countsFocus(hit: RetrievedPassage, focus: string[], facts: QuestionFacts): boolean {
-  const people = countsPeople(facts.query.intent.counted ?? '');
-  if (!people && !facts.retriever.mentions(hit.passage, focus)) return false;
-  return countsIn(hit.block, focus, facts);
+  if (!facts.countsPeople && !facts.retriever.mentions(hit.passage, focus)) return false;
+  return countsIn(hit.block, facts);
 }
 
-function countsIn(text: string, focus: string[], facts: QuestionFacts): boolean {
-  const focusTerms = new Set(focus);
-  const people = countsPeople(facts.query.intent.counted ?? '');
-  const isCounted = (word: string) => focusTerms.has(frenchTerm(word)) || (people && isPeopleNoun(word));
-  return countsNear(text, isCounted, facts.query.intent.numbers);
+function countsIn(text: string, facts: QuestionFacts): boolean {
+  return countsNear(text, facts.isCounted, facts.query.intent.numbers);
 }
 
 /**

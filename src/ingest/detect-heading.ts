@@ -131,7 +131,7 @@ function standsAlone(lines: readonly string[], i: number): boolean {
   if ((lines[i + size] ?? '').trim()) return false;
   const title = lines.slice(i, i + size).map(cleanInline).join(' ');
   const wordCount = title.match(/\p{L}+/gu)?.length ?? 0;
-  const titleShaped = /^\p{Lu}/u.test(title) && title.length <= 130 && !/[.;:,!?]$|:/u.test(title);
+  const titleShaped = /^\p{Lu}/u.test(title) && title.length <= 130 && !/[.;,!?]$|:/u.test(title);
   return titleShaped && isPlainTitle(title) && wordCount >= 3 && nextStartsUpper(lines, i + size - 1);
 }
 
