@@ -33,7 +33,8 @@ const indexDir = mkdtempSync(join(tmpdir(), 'diplomate-fit-'));
 const seeds = readSeedLines(seedsDir);
 const dryRun = process.argv.includes('--dry-run');
 /** `--ranks-out FILE`: each question's cross-validated gold rank, as JSON, to compare two runs question by question. */
-const ranksOut = process.argv[process.argv.indexOf('--ranks-out') + 1];
+const ranksAt = process.argv.indexOf('--ranks-out');
+const ranksOut = ranksAt >= 0 ? process.argv[ranksAt + 1] : undefined;
 
 interface Question extends EvalQuestion {
   set: string;
@@ -120,7 +121,7 @@ function heldOutRanks(bySet: boolean): Map<string, number | null> {
 const fusedRanks = retrievalTable((q) => goldRank(q, fusedOrderModel(RANKED)));
 const foldRanks = heldOutRanks(false);
 const setRanks = heldOutRanks(true);
-if (process.argv.includes('--ranks-out') && ranksOut) writeFileSync(ranksOut, JSON.stringify(Object.fromEntries(foldRanks)));
+if (ranksOut) writeFileSync(ranksOut, JSON.stringify(Object.fromEntries(foldRanks)));
 console.log(`\n## ranking: the fused order, then ${FOLDS}-fold and leave-one-set-out cross-validated (answerable questions)`);
 console.log('fused order'), console.table(fusedRanks);
 console.log(`${FOLDS}-fold`), console.table(retrievalTable((q) => foldRanks.get(q.id) ?? null));
