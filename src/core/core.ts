@@ -26,6 +26,9 @@ export interface AskOptions {
   signal?: AbortSignal;
 }
 
+/** A passage as the answerability model sees it: its features and the support they give. */
+export type ExplainedCandidate = SearchHit & { features: CandidateFeatures; support: number };
+
 /** Why `ask` answers or refuses: each candidate passage with the answerability model's features and support. */
 export interface Explanation {
   lang: Lang;
@@ -33,7 +36,12 @@ export interface Explanation {
   ranked: (SearchHit & { ranking: RankingFeatures })[];
   /** The support a candidate needs to answer. */
   cut: number;
-  candidates: (SearchHit & { features: CandidateFeatures; support: number })[];
+  candidates: ExplainedCandidate[];
+  /**
+   * The ranking model's best passages that are not candidates: they never decide whether to answer, but once a
+   * candidate answers, those passing the same cut and checks are quoted too.
+   */
+  rankedToo: ExplainedCandidate[];
   /** Why no candidate may answer, or null when some may (the answer may still refuse an unverified quote). */
   refusal: Refusal | null;
 }

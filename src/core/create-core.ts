@@ -8,7 +8,7 @@ import type { Retriever, RetrievedPassage } from '../search/retriever.js';
 import { describeRefusal } from '../answer/refusal.js';
 import type { Answer, DocumentMeta, SearchHit } from '../types.js';
 import type { Core, CoreInfo, Explanation } from './core.js';
-import { answeringPassages } from './answering-passages.js';
+import { answeringPassages, type Candidate } from './answering-passages.js';
 import type { AnswerabilityModel } from './answerability-model.js';
 import { validateQuestion } from './validate-question.js';
 
@@ -36,6 +36,8 @@ export function createCore(parts: CoreParts): Core {
     score: hit.score,
   });
 
+  const asExplained = ({ hit, features, support }: Candidate) => ({ ...toHit(hit), features, support });
+
   async function retrieve(rawQuestion: unknown, limit: number) {
     const question = validateQuestion(rawQuestion);
     const query = analyzeQuery(question, parts.lexicon, parts.expansion);
@@ -62,7 +64,8 @@ export function createCore(parts: CoreParts): Core {
         lang: query.lang,
         ranked: hits.map((hit) => ({ ...toHit(hit), ranking: hit.ranking })),
         cut: model.cut,
-        candidates: answering.candidates.map(({ hit, features, support }) => ({ ...toHit(hit), features, support })),
+        candidates: answering.candidates.map(asExplained),
+        rankedToo: answering.rankedToo.map(asExplained),
         refusal: 'refusal' in answering ? describeRefusal(answering.refusal, query.lang) : null,
       };
     },

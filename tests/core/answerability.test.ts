@@ -26,6 +26,21 @@ describe('the answerability model', () => {
     }
   });
 
+  it('quotes the ranking model\'s best passages too once a candidate answers, when they pass the same cut and checks', async () => {
+    const question = 'What does France say about encryption?';
+    const [explained, answer] = await Promise.all([core.explain(question), core.ask(question)]);
+    const passes = (c: (typeof explained.candidates)[number]) =>
+      c.support >= explained.cut && CHECKS.every((check) => c.features[check] === 1);
+    const alsoPassing = explained.rankedToo.filter(passes);
+    expect(alsoPassing.length).toBeGreaterThan(0);
+    if (answer.kind !== 'answered') throw new Error(`expected an answer, got ${answer.kind}`);
+    const grounds = (answer.grounds ?? []).map((hit) => hit.passage.id);
+    for (const c of alsoPassing) expect(grounds).toContain(c.passage.id);
+    for (const c of [...explained.candidates, ...explained.rankedToo].filter((c) => !passes(c))) {
+      expect(grounds).not.toContain(c.passage.id);
+    }
+  });
+
   it('shows why "how many visas" is refused: the passage covering it states no number of visas', async () => {
     const explained = await core.explain('Combien de French Tech Visa ?');
     expect(explained.refusal?.code).toBe('no-amount-stated');
