@@ -128,7 +128,8 @@ interface AnsweredCommon {
  * - `subject-not-found`: the best passages hold none of the question's subject, the rarer half of its words;
  * - `names-elsewhere`: the passages near the question come from documents that do not mention a name it gives;
  * - `year-not-stated`, `rank-not-stated`: none of them states the year or the rank it gives;
- * - `no-amount-stated`, `no-sum-stated`, `no-date-stated`: it asks for a number, a sum of money or a date none gives;
+ * - `no-amount-stated`, `no-sum-stated`, `no-share-stated`, `no-date-stated`: it asks for a number, a sum of money,
+ *   a rate or share (a percentage, "six sur dix") or a date none gives;
  * - `no-country-named`: it asks which country, and none names one it does not already name;
  * - `no-date-for-partner`: dates are given, but not by a passage naming the partner it asks about;
  * - `no-person-named`: it asks who, and none names a person or body it does not already name;
@@ -144,6 +145,7 @@ export type RefusalCode =
   | 'rank-not-stated'
   | 'no-amount-stated'
   | 'no-sum-stated'
+  | 'no-share-stated'
   | 'no-date-stated'
   | 'no-country-named'
   | 'no-date-for-partner'

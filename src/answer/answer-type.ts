@@ -1,18 +1,27 @@
 import { countriesIn } from './countries.js';
 
 /**
- * Expected answer types: a "how much" question is answered only by a passage holding an amount, a "when" question
+ * Expected answer types: a "how much" question is answered only by a passage holding an amount, a "what share" or
+ * "what rate" one only by one stating a part of a whole (a percentage, "six sur dix", "la moitié"), a "when" question
  * only by one holding a date, a "which country" one only by one naming a country. A passage about the right topic
  * but without one is a near miss, and quoting it would look like an answer while giving none; abstaining is the
  * honest reply.
  */
-export type AnswerType = 'money' | 'amount' | 'date' | 'country';
+export type AnswerType = 'money' | 'amount' | 'share' | 'date' | 'country';
 
 const MONEY_WORDS = wordPattern(
   'sommes?|montants?|budgets?|euros?|financ\\p{L}*|invest\\p{L}*|co[uû]t\\p{L}*|dollars?|money|fund\\p{L}*|spend\\p{L}*|allocat\\p{L}*|allou\\p{L}*',
 );
 const AMOUNT_CUES = wordPattern(
-  'combien|how (many|much)|quel(le)?s? (est |sont )?(le |la |les )?(nombre|part|pourcentage|proportion|taux|somme|montant|budget)|what (is|was|will be)? ?(the )?([\\p{L}-]+ ){0,2}(number|share|percentage|proportion|rate|amount|sum|budget)',
+  'combien|how (many|much)|quel(le)?s? (est |sont )?(le |la |les )?(nombre|somme|montant|budget)|what (is|was|will be)? ?(the )?([\\p{L}-]+ ){0,2}(number|amount|sum|budget)',
+);
+/** "What share of…", "quel taux…", "quelle proportion…": a part of a whole, stated as one. */
+const SHARE_CUES = wordPattern(
+  'quel(le)?s? (est |sont |était )?(le |la |les )?(part|pourcentage|proportion|taux)|what (is|was|will be)? ?(the )?([\\p{L}-]+ ){0,2}(share|percentage|proportion|rate)',
+);
+/** "45 %", "vingt pour cent", "six personnes sur dix", "one in three", "la moitié", "a third". */
+const SHARE_STATED = wordPattern(
+  '\\d+(?:[.,]\\d+)?\\s?%|pour\\s?cent|per\\s?cent|percent|(?:sur|out of)\\s+(?:10|100|1000|dix|cent|mille|ten|hundred|thousand)|(?:un|deux|trois|le|du|au)\\s+(?:tiers|quarts?)|moitié|half|(?:a|one|two)\\s+(?:thirds?|quarters?)',
 );
 const DATE_CUES = wordPattern('date|(en |depuis )?quelle année|(what|which|since what) year|(en )?quel mois|(which|what) month');
 /**
@@ -45,6 +54,7 @@ const NUMERIC_DATE = /\b(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b/u;
 
 /** The type of answer a question asks for, or `null` when its form says nothing about it. */
 export function expectedAnswerType(question: string): AnswerType | null {
+  if (SHARE_CUES.test(question)) return 'share';
   if (AMOUNT_CUES.test(question)) return MONEY_WORDS.test(question) ? 'money' : 'amount';
   if (COUNTRY_CUES.test(question)) return 'country';
   if (DATE_CUES.test(question) || ASKING_WHEN.test(question.trim())) return 'date';
@@ -70,6 +80,8 @@ export function holdsAnswerType(
       const counts = numbersIn(undated).some((number) => !given.has(number));
       return counts || NUMBER_WORDS.test(undated) || undated.includes('%');
     }
+    case 'share':
+      return SHARE_STATED.test(text.replace(/\u00a0|\u202f/gu, ' '));
     case 'date':
       return MONTHS.test(text) || NUMERIC_DATE.test(text) || yearsIn(text).some((year) => !given.has(year));
     case 'country':

@@ -184,6 +184,7 @@ function namesSomeoneNewTo(query: AnalyzedQuery, retriever: Retriever): (text: s
 
 const TYPE_REFUSAL: Record<AnswerType, RefusalCode> = {
   amount: 'no-amount-stated',
+  share: 'no-share-stated',
   money: 'no-sum-stated',
   date: 'no-date-stated',
   country: 'no-country-named',

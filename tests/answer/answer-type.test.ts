@@ -6,14 +6,18 @@ describe('expectedAnswerType', () => {
   it.each([
     ['Combien de pays ont signé le texte ?', 'amount'],
     ['How many countries signed the text?', 'amount'],
-    ['Quelle part des internautes utilise un mobile ?', 'amount'],
+    ['Quelle part des internautes utilise un mobile ?', 'share'],
+    ['What share of Americans get their news from social networks?', 'share'],
     ['Quel montant la France consacre-t-elle à ce fonds ?', 'money'],
     ['How much funding does the programme get?', 'money'],
     ['Combien d’euros seront investis ?', 'money'],
     ['What is the annual budget of the programme?', 'money'],
     ['What was the total research budget?', 'money'],
-    ['Quel est le taux de la taxe ?', 'amount'],
-    ['What is the tax rate?', 'amount'],
+    ['Quel est le taux de la taxe ?', 'share'],
+    ['Quel taux la taxe applique-t-elle ?', 'share'],
+    ['What is the tax rate?', 'share'],
+    ['What rate did France propose for the tax?', 'share'],
+    ['Which bodies share internet governance?', null],
     ['Quand le sommet a-t-il eu lieu ?', 'date'],
     ['Depuis quelle année ce poste existe-t-il ?', 'date'],
     ['Le forum, c’était quand ?', 'date'],
@@ -47,6 +51,16 @@ describe('holdsAnswerType', () => {
     expect(holdsAnswerType('Réunion | Paris | 12 novembre 2019', 'country', new Set(), named)).toBe(false);
     expect(countriesIn("les États-Unis, la Corée du Sud et l'Inde")).toEqual(new Set(['US', 'KR', 'IN']));
     expect(countriesIn('le mali de la situation')).toEqual(new Set());
+  });
+
+  it('wants, for "what share" or "what rate", a part of a whole: a percentage, "six sur dix", "la moitié"', () => {
+    const none = new Set<string>();
+    for (const text of ['environ 45 % des Français', 'six personnes sur dix n’ont pas d’accès', 'la moitié des pays', 'deux tiers des États', 'vingt pour cent']) {
+      expect(holdsAnswerType(text, 'share', none)).toBe(true);
+    }
+    for (const text of ['Les débats portent sur trois options.', 'les entreprises qui localisent dans des États tiers', 'sur 3 ans, en 2019']) {
+      expect(holdsAnswerType(text, 'share', none)).toBe(false);
+    }
   });
 
   it('wants a number the question does not already give', () => {

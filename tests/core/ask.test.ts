@@ -127,6 +127,7 @@ describe('core.ask on the real index', () => {
     ['Quand la France a-t-elle rencontré le Canada pour un dialogue cyber ?', 'no-date-for-partner', '« Canada »'],
     ["Quelle était la position de la France sur l'intelligence artificielle en 2012 ?", 'year-not-stated', '« 2012 »'],
     ['Combien de French Tech Visa ?', 'no-amount-stated', '« Visa »'],
+    ["À quel taux l'UE imposerait-elle le chiffre d'affaires des entreprises du numérique ?", 'no-share-stated', 'ni taux ni proportion'],
     ["Who is the minister heading Singapore's Ministry of Communications and Information?", 'no-person-named', 'name no one'],
     ['Which country chaired the G7 after France?', 'no-country-named', 'name no country'],
     ['Is chocolate toxic for cats?', 'subject-not-found', '“chocolate”'],
