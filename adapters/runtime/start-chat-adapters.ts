@@ -2,8 +2,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core, FeedbackLog } from '../../src/index.js';
 import type { StateStore } from '../shared/state-store.js';
 import type { DiscordConfig } from '../discord/config.js';
-import { createDiscordBot } from '../discord/bot.js';
-import { createSlackApp } from '../slack/app.js';
 import type { SlackConfig } from '../slack/config.js';
 import type { ConnectionState } from './health.js';
 import type { ServiceLogger } from './service-logger.js';
@@ -28,7 +26,11 @@ export interface ChatAdapters {
   stop(): Promise<void>;
 }
 
-/** Builds and starts Slack (HTTP mode mounted on the web server, or Socket Mode) and Discord when configured. */
+/**
+ * Builds and starts Slack (HTTP mode mounted on the web server, or Socket Mode) and Discord when configured. Each
+ * platform's SDK is loaded only then: discord.js and Bolt take over two seconds to load, which a web-only service
+ * would otherwise pay at every start.
+ */
 export async function startChatAdapters(input: ChatAdaptersInput): Promise<ChatAdapters> {
   const { slack, discord, publicUrl, log } = input;
   const states: Record<string, () => ConnectionState> = {};
@@ -37,6 +39,7 @@ export async function startChatAdapters(input: ChatAdaptersInput): Promise<ChatA
   let slackHandler: Handler | null = null;
   try {
     if (slack !== null) {
+      const { createSlackApp } = await import('../slack/app.js');
       const app = createSlackApp({
         core: input.coreFor('slack'),
         config: slack,
@@ -52,6 +55,7 @@ export async function startChatAdapters(input: ChatAdaptersInput): Promise<ChatA
       await app.start();
     }
     if (discord !== null) {
+      const { createDiscordBot } = await import('../discord/bot.js');
       const bot = createDiscordBot({
         core: input.coreFor('discord'),
         config: discord,
