@@ -1,7 +1,6 @@
 import { countsNear, countsPeople, holdsAnswerType, isPeopleNoun, type AnswerType } from '../answer/answer-type.js';
 import type { RefusalFacts } from '../answer/refusal.js';
-import { isCountryName } from '../answer/countries.js';
-import { namesSomeoneNew } from '../answer/who.js';
+import { namesSomeoneNewTo } from '../answer/expected-answer.js';
 import type { AnalyzedQuery } from '../search/analyze-query.js';
 import { frenchTerm, ordinalsIn } from '../search/analyzer.js';
 import { typedWord } from '../search/question-intent.js';
@@ -108,7 +107,7 @@ function questionFacts(query: AnalyzedQuery, retriever: Retriever): QuestionFact
     focus,
     countsPeople: people,
     isCounted: (word) => focusTerms.has(frenchTerm(word)) || (people && isPeopleNoun(word)),
-    naming: asksWho ? namesSomeoneNewTo(query, retriever) : null,
+    naming: asksWho ? namesSomeoneNewTo(query, (term) => retriever.isNamedInCorpus([term])) : null,
   };
 }
 
@@ -170,16 +169,6 @@ function countsIn(text: string, facts: QuestionFacts): boolean {
 function namesAPartner(hit: RetrievedPassage, facts: QuestionFacts): boolean {
   const { partners } = facts.anchors;
   return partners.length === 0 || partners.some((name) => statedBy(hit, name.group, facts.retriever));
-}
-
-/** True when a text names a person or body the question does not (see `who.ts`). */
-function namesSomeoneNewTo(query: AnalyzedQuery, retriever: Retriever): (text: string) => boolean {
-  const questionTerms = new Set(query.groups.flat());
-  // Asked for the holder of a post, a country is no one: "République de Singapour" names no minister.
-  const isCountry = (word: string) => query.intent.asksPerson && isCountryName(word);
-  const isName = (word: string) => retriever.isNamedInCorpus([frenchTerm(word)]) && !isCountry(word);
-  const inQuestion = (word: string) => questionTerms.has(frenchTerm(word));
-  return (text) => namesSomeoneNew(text, isName, inQuestion, !query.intent.asksPerson);
 }
 
 const TYPE_REFUSAL: Record<AnswerType, RefusalCode> = {

@@ -28,13 +28,18 @@ export interface RankingFeatures {
   lexicalRank: number;
   /** 1 / (1 + its vector rank), 0 when not retrieved by the vector side. */
   vectorRank: number;
+  /**
+   * 1 when it holds what the question's form asks for (someone it does not name for "who", a number for "how many",
+   * a date for "when"…), or when the form asks for nothing in particular; else 0.
+   */
+  answerForm: number;
 }
 
 export type RankingFeature = keyof RankingFeatures;
 
 export const RANKING_FEATURES = [
   'fused', 'lexical', 'vector', 'coverage', 'passageCoverage', 'headingCoverage', 'proximity', 'density', 'length',
-  'lexicalRank', 'vectorRank',
+  'lexicalRank', 'vectorRank', 'answerForm',
 ] as const satisfies readonly RankingFeature[];
 
 /**

@@ -1,6 +1,7 @@
 import { BLOCK_SEPARATOR } from '../ingest/passage-size.js';
 import type { Passage } from '../types.js';
 import { fingerprint } from '../ingest/mark-duplicates.js';
+import { expectedAnswer } from '../answer/expected-answer.js';
 import { analyzeFrench } from './analyzer.js';
 import type { AnalyzedQuery } from './analyze-query.js';
 import type { PassageEmbedder } from './embedders/select-embedder.js';
@@ -40,6 +41,8 @@ interface QueryFrame {
   views: Record<'fused' | 'lexical' | 'vector', RetrieverView>;
   /** Each word group's coverage weight, in the query's order. */
   weights: number[];
+  /** What a passage must hold to answer the question's form, or null (see `expectedAnswer`). */
+  answerForm: ((text: string) => boolean) | null;
 }
 
 const CANDIDATES = 60;
@@ -70,6 +73,7 @@ export class Retriever {
       query,
       views: { fused: viewOf(fused), lexical: viewOf(lexical), vector: viewOf(vector) },
       weights: query.groups.map((group) => this.weigh.coverageWeight(group, query)),
+      answerForm: expectedAnswer(query, (term) => this.index.properNames.has(term)),
     };
     const pool = this.distinct(fused, frame, Math.max(limit, this.ranking.candidates));
     const byScore = (a: RetrievedPassage, b: RetrievedPassage) => b.score - a.score;
@@ -122,6 +126,7 @@ export class Retriever {
       length: Math.log(Math.max(passage.text.length, 1)) / 7,
       lexicalRank: views.lexical.reciprocalRank(ordinal),
       vectorRank: views.vector.reciprocalRank(ordinal),
+      answerForm: !frame.answerForm || frame.answerForm(passage.text) ? 1 : 0,
     };
   }
 

@@ -159,3 +159,28 @@ export function passagesIn(request: RecordedLlmRequest | undefined): Map<number,
   }
   return found;
 }
+
+/** The id the prompt gives the first passage holding `text` (1 when none does): a scripted reply cites by content. */
+export function passageWith(request: RecordedLlmRequest | undefined, text: string): number {
+  return [...passagesIn(request).entries()].find(([, passage]) => passage.includes(text))?.[0] ?? 1;
+}
+
+/** Words `from` to `to` (0-based, end excluded) of a passage of a recorded request. */
+export function wordsOf(request: RecordedLlmRequest | undefined, id: number, from: number, to: number): string {
+  return (passagesIn(request).get(id) ?? '').split(/\s+/u).slice(from, to).join(' ');
+}
+
+/**
+ * A reply a faithful model could give from the request's passages, whatever their order: a quote of the passage on
+ * the Convention's universalisation, two sentences in another passage's words, then the universalisation, the last
+ * sentence, cited to the first passage again.
+ */
+export function scriptedAnswer(request: RecordedLlmRequest | undefined): { text: string; quoted: string } {
+  const main = passageWith(request, 'universalisation');
+  const other = [...passagesIn(request).keys()].find((id) => id !== main) ?? main;
+  const quoted = wordsOf(request, main, 0, 6);
+  const text =
+    `La France agit : « ${quoted} » [${main}]. Elle évoque ${wordsOf(request, other, 2, 8)} [${other}]. ` +
+    `Elle ajoute ${wordsOf(request, other, 8, 14)} [${other}]. Elle œuvre aussi pour son universalisation [${main}].`;
+  return { text, quoted };
+}

@@ -7,7 +7,7 @@ import { LIMITS, formatAnswer, formatDraft } from '../../../adapters/discord/for
 import { createFeedbackLog, type Core } from '../../../src/index.js';
 import { startFakeDiscordApi, type FakeDiscordApi, type RecordedRequest } from '../../support/discord-api.js';
 import { APP_ID, BOT_ID, CHANNEL_ID, dispatch, makeReady, messagePacket, slashCommandPacket } from '../../support/discord-gateway.js';
-import { passagesIn, startFakeLlmApi, type FakeLlmApi, type RecordedLlmRequest } from '../../support/llm-api.js';
+import { scriptedAnswer, startFakeLlmApi, type FakeLlmApi, type RecordedLlmRequest } from '../../support/llm-api.js';
 import { getTestCore } from '../../support/test-core.js';
 import { llmCore } from '../../llm/llm-test-core.js';
 
@@ -78,11 +78,9 @@ const pacedByDiscord = async (index: number): Promise<void> => {
 
 let quoted = '';
 const goodAnswer = (request: RecordedLlmRequest): string => {
-  quoted = (passagesIn(request).get(1) ?? '').split(' ').slice(0, 6).join(' ');
-  return (
-    `La France agit : « ${quoted} » [1]. Elle en fait un objectif prioritaire [2]. ` +
-    `Elle coopère en Europe [2]. Elle œuvre aussi pour son universalisation [1].`
-  );
+  const answer = scriptedAnswer(request);
+  quoted = answer.quoted;
+  return answer.text;
 };
 
 /** Waits for the handler, then checks that nothing else is sent later. */

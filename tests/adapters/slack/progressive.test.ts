@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createSlackApp, type SlackApp } from '../../../adapters/slack/app.js';
 import { ACTION_HELPFUL, formatAnswer, formatDraft, type SlackBlock } from '../../../adapters/slack/format.js';
 import type { Core } from '../../../src/index.js';
-import { startFakeLlmApi, passagesIn, type FakeLlmApi, type RecordedLlmRequest } from '../../support/llm-api.js';
+import { startFakeLlmApi, scriptedAnswer, type FakeLlmApi, type RecordedLlmRequest } from '../../support/llm-api.js';
 import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from '../../support/slack-api.js';
 import { BOT_ID, BOT_USER_ID, commandBody, eventEnvelope, mentionEvent, postSigned, testSlackConfig } from '../../support/slack-requests.js';
 import { getTestCore } from '../../support/test-core.js';
@@ -84,16 +84,11 @@ const pacedBySlack = async (index: number): Promise<void> => {
     .catch(() => undefined);
 };
 
-const firstWords = (request: RecordedLlmRequest, id: number, count: number): string =>
-  (passagesIn(request).get(id) ?? '').split(' ').slice(0, count).join(' ');
-
 let quoted = '';
 const goodAnswer = (request: RecordedLlmRequest): string => {
-  quoted = firstWords(request, 1, 6);
-  return (
-    `La France agit : « ${quoted} » [1]. Elle en fait un objectif prioritaire [2]. ` +
-    `Elle coopère en Europe [2]. Elle œuvre aussi pour son universalisation [1].`
-  );
+  const answer = scriptedAnswer(request);
+  quoted = answer.quoted;
+  return answer.text;
 };
 
 describe('Slack: progressive answers while the LLM streams', () => {
