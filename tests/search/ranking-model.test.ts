@@ -24,6 +24,16 @@ describe('the ranking model', () => {
     for (const candidate of explained.candidates) expect(ids.has(candidate.passage.id)).toBe(true);
   });
 
+  it('reads whether a passage holds what the question\'s form asks for, and nothing when it asks for nothing', async () => {
+    const counting = await core.explain("Combien d'États ont ratifié la Convention de Budapest ?");
+    const holding = counting.ranked.filter((hit) => hit.ranking.answerForm === 1);
+    expect(holding.length).toBeGreaterThan(0);
+    expect(holding.length).toBeLessThan(counting.ranked.length);
+    for (const hit of holding) expect(hit.passage.text).toMatch(/\d|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent|mille/u);
+    const open = await core.explain('Quelle est la position de la France sur la neutralité du net ?');
+    expect(open.ranked.every((hit) => hit.ranking.answerForm === 1)).toBe(true);
+  });
+
   it('gives the same first results however many a search asks for', async () => {
     const question = 'What does France say about encryption?';
     const [few, many] = await Promise.all([core.search(question, { limit: 3 }), core.search(question, { limit: 40 })]);
