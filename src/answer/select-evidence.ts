@@ -78,6 +78,44 @@ function withAnswer(chosen: Evidence[], answers: (text: string) => boolean): Evi
   return [...(after ? [first, added] : [added, first]), ...chosen.slice(1, MAX_QUOTES - 1)];
 }
 
+/** A list item: a bullet, a dash, "1." or "a)" first, or a lower-case first letter (the list's sentence goes on). */
+const LIST_ITEM = /^(?:[•●▪◦‣∙·*\-–—]|\d{1,2}[.)]|\p{Ll}[.)]|\p{Ll})/u;
+/** A list announced by a colon is quoted this far at most. */
+const LIST_REACH = 8;
+
+/** The source documents as quotes are checked against (see `verify-quote.ts`). */
+export interface QuoteSource {
+  /** The list marker ("• ", "- ", "a) ") opening a line of a document, or '' (passages keep no bullets). */
+  markerAt(doc: string, line: number): string;
+  /** True when the quote is word for word in those lines of the document. */
+  holds(doc: string, lines: readonly [number, number], quote: string): boolean;
+}
+
+/**
+ * A quote ending with a colon announces what follows ("autour de trois enjeux principaux :"): it is quoted with the
+ * list items after it in its passage, which are the answer, with their source's bullets, as one quote over their
+ * lines (on one line: chat platforms quote one line as one block). Unless that quote would not read word for word in
+ * the source: then the colon's sentence stays alone.
+ */
+export function withListAfter(evidence: Evidence, source: QuoteSource): Evidence {
+  if (!evidence.quote.trimEnd().endsWith(':')) return evidence;
+  const { passage } = evidence;
+  const spans = quotableSpans(passage.text, passage.kind);
+  const at = spans.findIndex((span) => span.text === evidence.quote);
+  if (at < 0) return evidence;
+  const items: string[] = [];
+  let end = evidence.lines[1];
+  for (const span of spans.slice(at + 1, at + 1 + LIST_REACH)) {
+    if (!LIST_ITEM.test(span.text)) break;
+    const lines = linesOf(passage.lineMap, span.start, span.end);
+    items.push(`${source.markerAt(passage.doc, lines[0])}${span.text}`);
+    end = lines[1];
+  }
+  if (items.length === 0) return evidence;
+  const extended: Evidence = { ...evidence, quote: [evidence.quote, ...items].join(' '), lines: [evidence.lines[0], end] };
+  return source.holds(passage.doc, extended.lines, extended.quote) ? extended : evidence;
+}
+
 function candidatesOf(passage: Passage): Omit<Evidence, 'covers' | 'score' | 'closeness'>[] {
   return quotableSpans(passage.text, passage.kind).map((span) => ({
     passage,

@@ -1,5 +1,5 @@
 import { composeAnswer, notCovered } from '../answer/compose-answer.js';
-import { selectEvidence } from '../answer/select-evidence.js';
+import { selectEvidence, withListAfter, type QuoteSource } from '../answer/select-evidence.js';
 import { isVerbatim } from '../answer/verify-quote.js';
 import { createDocumentViews } from '../documents/document-views.js';
 import { analyzeQuery, type ExpansionWeights } from '../search/analyze-query.js';
@@ -11,6 +11,9 @@ import type { Core, CoreInfo, Explanation } from './core.js';
 import { answeringPassages, type Candidate } from './answering-passages.js';
 import type { AnswerabilityModel } from './answerability-model.js';
 import { validateQuestion } from './validate-question.js';
+
+/** A bullet, a dash or an enumerator opening a source line, with the spaces after it. */
+const LIST_MARKER = /^\s*(?:[•●▪◦‣∙·*\-–—]|\d{1,2}[.)]|\p{Ll}[.)])\s+/u;
 
 /** How many nearest passages a refusal offers for browsing. */
 const NEAREST = 3;
@@ -37,6 +40,14 @@ export function createCore(parts: CoreParts): Core {
   });
 
   const asExplained = ({ hit, features, support }: Candidate) => ({ ...toHit(hit), features, support });
+
+  const quoteSource: QuoteSource = {
+    markerAt: (doc, line) => {
+      const marker = LIST_MARKER.exec(parts.seedLines.get(doc)?.[line - 1] ?? '')?.[0].trim();
+      return marker ? `${marker} ` : '';
+    },
+    holds: (doc, lines, quote) => isVerbatim(parts.seedLines.get(doc) ?? [], lines, quote),
+  };
 
   async function retrieve(rawQuestion: unknown, limit: number) {
     const question = validateQuestion(rawQuestion);
@@ -74,9 +85,9 @@ export function createCore(parts: CoreParts): Core {
       const nearest = hits.slice(0, NEAREST).map(toHit);
       if ('refusal' in answering) return notCovered(question, query.lang, nearest, answering.refusal);
       const weightOf = (group: string[]): number => parts.retriever.groupWeight(group);
-      const evidence = selectEvidence(query, answering.passages, weightOf, answering.answers ?? undefined).filter((item) =>
-        isVerbatim(parts.seedLines.get(item.passage.doc) ?? [], item.lines, item.quote),
-      );
+      const evidence = selectEvidence(query, answering.passages, weightOf, answering.answers ?? undefined)
+        .map((item) => withListAfter(item, quoteSource))
+        .filter((item) => quoteSource.holds(item.passage.doc, item.lines, item.quote));
       if (evidence.length === 0) return notCovered(question, query.lang, nearest, { code: 'quote-unverified' });
       return composeAnswer(question, query.lang, evidence, documents, answering.passages.map(toHit));
     },

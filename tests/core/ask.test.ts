@@ -33,6 +33,17 @@ describe('core.ask on the real index', () => {
     expect(answer.citations.some((c) => c.quote.includes('INRIA') || c.quote.includes('AI Singapore'))).toBe(true);
   });
 
+  it('quotes a sentence announcing a list with the items after it, bullets included, verbatim over their lines', async () => {
+    const answer = await core.ask('Quels engagements la France attend-elle de tout État responsable dans le cyberespace ?');
+    if (answer.kind !== 'answered') throw new Error(`expected an answer, got ${answer.kind}`);
+    const listed = answer.citations.find((c) => c.quote.includes('s’engager à :'));
+    expect(listed?.quote).toContain('s’engager à : • faire preuve de transparence');
+    expect(listed?.quote).toContain('• renforcer sur le plan national');
+    if (!listed) return;
+    expect(listed.lines[1]).toBeGreaterThan(listed.lines[0] + 3);
+    expect(isVerbatim(seedLines(listed.doc), listed.lines, listed.quote)).toBe(true);
+  });
+
   it('of two sentences covering the same words, quotes the one holding more of the question', async () => {
     // "sommet Afrique-France" is one phrase: the sentence before, on "journées Afrique", covers it by one word only.
     const answer = await core.ask('Le 27e sommet Afrique-France, c’était où ?');
