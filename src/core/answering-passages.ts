@@ -30,9 +30,11 @@ export type Answerability = (
  * The best retrieved passages scored by the answerability model (see `answerability-model.ts`): those whose support
  * reaches the model's cut and that pass every check may be quoted, best ranked first; a refusal says why not.
  *
- * The best fused passages decide whether the question is answered (see `candidatesOf`). Once they have, the ranking
- * model's best ones may be quoted too when they pass the same cut and checks: the ranking model finds the evidence
- * first more often than the fused order does (cited gold +10 over the eight sets, no set losing, refusals unchanged).
+ * The best fused passages decide whether the question is answered (see `candidatesOf`). Once they have, the
+ * passage quoted first is the best ranked of those passing the cut and checks, the ranking model's best three
+ * included: it finds the evidence first more often than the fused order does (cited gold +10 over the eight sets, no
+ * set losing, refusals unchanged). The other passing candidates follow; the ranking model's other passages do not,
+ * since they only added quotes on side matters (the share of citations holding gold evidence fell 0.603 → 0.582).
  */
 export function answeringPassages(
   query: AnalyzedQuery,
@@ -51,8 +53,12 @@ export function answeringPassages(
   const mayAnswer = (candidate: Candidate) => candidate.support >= model.cut && failedCheck(candidate.features) === null;
   const passing = candidates.filter(mayAnswer);
   if (passing.length > 0) {
-    const quotable = new Set([...passing, ...rankedToo.filter(mayAnswer)].map((candidate) => candidate.hit));
-    return { passages: hits.filter((hit) => quotable.has(hit)), answers: quoteAnswers(facts), candidates, rankedToo };
+    const passingHits = new Set(passing.map((candidate) => candidate.hit));
+    const passingRanked = new Set([...passing, ...rankedToo.filter(mayAnswer)].map((candidate) => candidate.hit));
+    const first = hits.find((hit) => passingRanked.has(hit));
+    const rest = hits.filter((hit) => passingHits.has(hit) && hit !== first);
+    const passages = first ? [first, ...rest] : rest;
+    return { passages, answers: quoteAnswers(facts), candidates, rankedToo };
   }
   // A name the documents never mention is said first; else the best-supported candidate's first failed check, or,
   // when no candidate has the support, that no passage deals enough with the question.
