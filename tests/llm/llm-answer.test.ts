@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { answerText, answerToJson, isVerbatim, type Answer, type Core, type LlmLogEntry } from '../../src/index.js';
-import { passagesIn, startFakeLlmApi, type FakeLlmApi, type RecordedLlmRequest } from '../support/llm-api.js';
+import { passagesIn, passageWith, startFakeLlmApi, type FakeLlmApi, type RecordedLlmRequest } from '../support/llm-api.js';
 import { getTestCore } from '../support/test-core.js';
 import { llmCore, seedLines, seedsDir } from './llm-test-core.js';
 
@@ -11,6 +11,15 @@ const EN = 'What did France and India say about 5G?';
 /** The first `count` words of passage `id` as the model received it. */
 const wordsOf = (request: RecordedLlmRequest, id: number, count: number): string =>
   (passagesIn(request).get(id) ?? '').split(' ').slice(0, count).join(' ');
+
+/**
+ * The passage on the Convention's universalisation and another one, by the ids the model received: a scripted reply
+ * cites passages by what they say, whatever order retrieval gives them.
+ */
+function byContent(request: RecordedLlmRequest): [number, number] {
+  const main = passageWith(request, 'universalisation');
+  return [main, [...passagesIn(request).keys()].find((id) => id !== main) ?? main];
+}
 
 /** Every citation the user sees is verbatim in its cited lines. */
 function expectVerified(answer: Answer): void {
@@ -39,8 +48,9 @@ describe('LLM answers against a loopback chat-completions API', () => {
     let quoted = '';
     api.script({
       reply: (request) => {
-        quoted = wordsOf(request, 2, 8);
-        return `La France en fait une priorité : « ${quoted} » [2]. Elle œuvre aussi pour son universalisation [1].`;
+        const [main, other] = byContent(request);
+        quoted = wordsOf(request, other, 8);
+        return `La France en fait une priorité : « ${quoted} » [${other}]. Elle œuvre aussi pour son universalisation [${main}].`;
       },
     });
     const answer = await core.ask(FR);
@@ -70,7 +80,12 @@ describe('LLM answers against a loopback chat-completions API', () => {
   });
 
   it('drops a sentence citing a passage that was not provided, keeping the rest', async () => {
-    api.script({ reply: 'La France soutient la Convention [1]. Elle a signé un traité secret [9]. Elle promeut son universalisation [2].' });
+    api.script({
+      reply: (request) => {
+        const [main] = byContent(request);
+        return `La France soutient la Convention [${main}]. Elle a signé un traité secret [9]. Elle promeut son universalisation [${main}].`;
+      },
+    });
     const answer = await core.ask(FR);
     expect(answer).toMatchObject({ kind: 'answered', mode: 'llm' });
     expectVerified(answer);
@@ -95,8 +110,10 @@ describe('LLM answers against a loopback chat-completions API', () => {
 
   it('drops a misquoted sentence among verified ones', async () => {
     api.script({
-      reply: (request) =>
-        `Elle agit : « ${wordsOf(request, 1, 6)} » [1]. Elle dit « la France refuse la Convention » [2]. Elle coopère [2].`,
+      reply: (request) => {
+        const [main] = byContent(request);
+        return `Elle agit : « ${wordsOf(request, main, 6)} » [${main}]. Elle dit « la France refuse la Convention » [${main}]. Elle promeut l’universalisation de la Convention [${main}].`;
+      },
     });
     const answer = await core.ask(FR);
     expect(answer).toMatchObject({ kind: 'answered', mode: 'llm' });
@@ -157,9 +174,13 @@ describe('LLM answers against a loopback chat-completions API', () => {
   it('streams drafts made only of verified sentences, then the verified answer', async () => {
     api.script({
       chunkSize: 7,
-      reply: (request) =>
-        `La France agit : « ${wordsOf(request, 1, 6)} » [1]. Elle dit « la France refuse tout » [2]. ` +
-        `Elle en fait un objectif prioritaire [2]. Elle coopère en Europe [2].`,
+      reply: (request) => {
+        const [main] = byContent(request);
+        return (
+          `La France agit : « ${wordsOf(request, main, 6)} » [${main}]. Elle dit « la France refuse tout » [${main}]. ` +
+          `Elle en fait un objectif prioritaire [${main}]. Elle coopère aux capacités des pays [${main}].`
+        );
+      },
     });
     const drafts: string[] = [];
     const answer = await core.ask(FR, { onDraft: (text) => drafts.push(text) });
