@@ -35,8 +35,9 @@ const COUNTRY_CUES = wordPattern('(which|what) (partner )?(countr(y|ies)|nations
 const MONTHS = wordPattern(
   'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|january|february|march|april|june|july|august|september|october|november|december',
 );
+/** Fractions count only as such: "un tiers des États", not the "États tiers" (third countries) of a treaty. */
 const NUMBER_WORDS = wordPattern(
-  'deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cents?|mille|millions?|milliards?|dizaines?|centaines?|milliers?|moitié|tiers|quart',
+  'deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cents?|mille|millions?|milliards?|dizaines?|centaines?|milliers?|moitié',
 );
 /** "23 avril", "1er juin", "25-29 novembre", "les 27 et 28 juin", "3, 4 et 5 mai", "July 3" (with the month's own pattern). */
 const DAY_OF_MONTH = new RegExp(

@@ -68,6 +68,7 @@ describe('holdsAnswerType', () => {
     expect(holdsAnswerType('En 2019, la France a lancé plusieurs projets.', 'amount', numbersStated(question))).toBe(false);
     expect(holdsAnswerType('En 2019, 14 projets ont été lancés.', 'amount', numbersStated(question))).toBe(true);
     expect(holdsAnswerType('Une douzaine de pays, soit trois sur dix.', 'amount', numbersStated(question))).toBe(true);
+    expect(holdsAnswerType('Les entreprises qui localisent leurs bénéfices dans des États tiers.', 'amount', numbersStated(question))).toBe(false);
   });
 
   it('does not take the numbers of a date for a count', () => {
