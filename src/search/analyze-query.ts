@@ -39,7 +39,11 @@ export interface AnalyzedQuery {
 
 /** English when English function words outnumber French ones (an English possessive's "s" is no French "s'"). */
 export function detectLanguage(question: string): Lang {
-  const tokens = question.toLowerCase().replace(/(?<=\p{L})['’]s\b/gu, '').match(/\p{L}+/gu) ?? [];
+  // A word in capitals is an acronym, not a function word ("AI consortium" holds no French "ai"), unless the whole
+  // question is in capitals.
+  const written = question.replace(/(?<=\p{L})['’]s\b/gu, '').match(/\p{L}+/gu) ?? [];
+  const acronym = (token: string) => /^\p{Lu}{2,}$/u.test(token) && /\p{Ll}/u.test(question);
+  const tokens = written.filter((token) => !acronym(token)).map((token) => token.toLowerCase());
   const english = tokens.filter((token) => isFunctionWordOf('en', token)).length;
   const french = tokens.filter((token) => isFunctionWordOf('fr', token)).length;
   if (english !== french) return english > french ? 'en' : 'fr';

@@ -70,4 +70,10 @@ describe('the question\'s language', () => {
     expect(detectLanguage('Quelle est la position de la France sur le chiffrement ?')).toBe('fr');
     expect(detectLanguage("Qu'en est-il de l'Appel de Paris ?")).toBe('fr');
   });
+
+  it('reads no function word into an acronym, unless the whole question is in capitals', () => {
+    expect(detectLanguage('Franco-Indian AI research consortium yearly funding')).toBe('en');
+    expect(detectLanguage("L'IA et la France")).toBe('fr');
+    expect(detectLanguage('OU EST LE BUDGET ?')).toBe('fr');
+  });
 });
