@@ -3,7 +3,7 @@ import type { AnalyzedQuery } from '../search/analyze-query.js';
 import type { RetrievedPassage } from '../search/retriever.js';
 import { linesOf } from '../ingest/text-builder.js';
 import type { Passage } from '../types.js';
-import { quotableSpans } from './sentences.js';
+import { quotableSpans, type Sentence } from './sentences.js';
 
 /** A quote chosen to support the answer, with its exact source lines. */
 export interface Evidence {
@@ -89,13 +89,15 @@ export interface QuoteSource {
   markerAt(doc: string, line: number): string;
   /** True when the quote is word for word in those lines of the document. */
   holds(doc: string, lines: readonly [number, number], quote: string): boolean;
+  /** The passage after this one in its document, or null. */
+  passageAfter(passage: Passage): Passage | null;
 }
 
 /**
  * A quote ending with a colon announces what follows ("autour de trois enjeux principaux :"): it is quoted with the
- * list items after it in its passage, which are the answer, with their source's bullets, as one quote over their
- * lines (on one line: chat platforms quote one line as one block). Unless that quote would not read word for word in
- * the source: then the colon's sentence stays alone.
+ * list items after it, which are the answer, in its passage and the next ones while the list goes on, with their
+ * source's bullets, as one quote over their lines (on one line: chat platforms quote one line as one block). Unless
+ * that quote would not read word for word in the source: then the colon's sentence stays alone.
  */
 export function withListAfter(evidence: Evidence, source: QuoteSource): Evidence {
   if (!evidence.quote.trimEnd().endsWith(':')) return evidence;
@@ -105,15 +107,30 @@ export function withListAfter(evidence: Evidence, source: QuoteSource): Evidence
   if (at < 0) return evidence;
   const items: string[] = [];
   let end = evidence.lines[1];
-  for (const span of spans.slice(at + 1, at + 1 + LIST_REACH)) {
-    if (!LIST_ITEM.test(span.text)) break;
-    const lines = linesOf(passage.lineMap, span.start, span.end);
+  for (const { span, lines } of followingSpans(passage, at, source)) {
+    if (!LIST_ITEM.test(span.text) || items.length >= LIST_REACH) break;
     items.push(`${source.markerAt(passage.doc, lines[0])}${span.text}`);
     end = lines[1];
   }
   if (items.length === 0) return evidence;
   const extended: Evidence = { ...evidence, quote: [evidence.quote, ...items].join(' '), lines: [evidence.lines[0], end] };
   return source.holds(passage.doc, extended.lines, extended.quote) ? extended : evidence;
+}
+
+/** The spans after span `at` of a passage, then those of the passages after it, with their lines. */
+function* followingSpans(
+  passage: Passage,
+  at: number,
+  source: QuoteSource,
+): Generator<{ span: Sentence; lines: [number, number] }> {
+  let current: Passage | null = passage;
+  let from = at + 1;
+  while (current) {
+    const spans = quotableSpans(current.text, current.kind);
+    for (const span of spans.slice(from)) yield { span, lines: linesOf(current.lineMap, span.start, span.end) };
+    current = source.passageAfter(current);
+    from = 0;
+  }
 }
 
 function candidatesOf(passage: Passage): Omit<Evidence, 'covers' | 'score' | 'closeness'>[] {

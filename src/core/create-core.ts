@@ -47,6 +47,7 @@ export function createCore(parts: CoreParts): Core {
       return marker ? `${marker} ` : '';
     },
     holds: (doc, lines, quote) => isVerbatim(parts.seedLines.get(doc) ?? [], lines, quote),
+    passageAfter: (passage) => parts.retriever.passageAfter(passage),
   };
 
   async function retrieve(rawQuestion: unknown, limit: number) {

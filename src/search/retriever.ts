@@ -174,6 +174,25 @@ export class Retriever {
     return null;
   }
 
+  private followers: Map<string, Passage> | null = null;
+
+  /** The passage after this one in its document, or null: a list may go on past a passage's end. */
+  passageAfter(passage: Passage): Passage | null {
+    if (!this.followers) {
+      const byStart = new Map<string, Passage[]>();
+      for (const each of this.index.passages) byStart.set(each.doc, [...(byStart.get(each.doc) ?? []), each]);
+      this.followers = new Map();
+      for (const passages of byStart.values()) {
+        const ordered = [...passages].sort((a, b) => a.lines[0] - b.lines[0]);
+        ordered.forEach((each, i) => {
+          const next = ordered[i + 1];
+          if (next) this.followers?.set(each.id, next);
+        });
+      }
+    }
+    return this.followers.get(passage.id) ?? null;
+  }
+
   /** Number of source documents in the index. */
   get documentCount(): number {
     return this.index.documents.length;

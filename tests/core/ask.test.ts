@@ -44,6 +44,15 @@ describe('core.ask on the real index', () => {
     expect(isVerbatim(seedLines(listed.doc), listed.lines, listed.quote)).toBe(true);
   });
 
+  it('quotes a list to its end when it goes on in the next passage', async () => {
+    const answer = await core.ask('Sur quels enjeux principaux repose le Plan Développement et Numérique ?');
+    if (answer.kind !== 'answered') throw new Error(`expected an answer, got ${answer.kind}`);
+    const listed = answer.citations.find((c) => c.quote.includes('trois enjeux principaux'));
+    expect(listed?.quote).toContain('• la construction d’une économie numérique ; • l’utilisation des technologies');
+    if (!listed) return;
+    expect(isVerbatim(seedLines(listed.doc), listed.lines, listed.quote)).toBe(true);
+  });
+
   it('of two sentences covering the same words, quotes the one holding more of the question', async () => {
     // "sommet Afrique-France" is one phrase: the sentence before, on "journées Afrique", covers it by one word only.
     const answer = await core.ask('Le 27e sommet Afrique-France, c’était où ?');
