@@ -63,19 +63,22 @@ export function selectEvidence(
 
 /**
  * The quotes must hold what the question asks for (a name, a count, a date: the checks found it in the passage's
- * block). When none of the chosen does, the nearest span of the best quote's passage that does is cited beside it:
- * first after it (a signature below a letter's closing words), else before it.
+ * block). Quotes from a passage none of whose quotes holds it are dropped: they speak of the subject, not the answer.
+ * When none of the chosen holds it, the nearest span of the best quote's passage that does is cited beside that
+ * quote alone: first after it (a signature below a letter's closing words), else before it.
  */
 function withAnswer(chosen: Evidence[], answers: (text: string) => boolean): Evidence[] {
   const first = chosen[0];
-  if (!first || chosen.some((item) => answers(item.quote))) return chosen;
+  const answering = new Set(chosen.filter((item) => answers(item.quote)).map((item) => item.passage.id));
+  if (answering.size > 0) return chosen.filter((item) => answering.has(item.passage.id));
+  if (!first) return chosen;
   const spans = candidatesOf(first.passage);
   const at = Math.max(spans.findIndex((span) => span.quote === first.quote), 0);
   const after = spans.slice(at + 1).find((span) => answers(span.quote));
   const found = after ?? spans.slice(0, at).reverse().find((span) => answers(span.quote));
   if (!found) return chosen;
   const added: Evidence = { ...found, covers: new Set(), score: 0, closeness: 0 };
-  return [...(after ? [first, added] : [added, first]), ...chosen.slice(1, MAX_QUOTES - 1)];
+  return after ? [first, added] : [added, first];
 }
 
 /** A list item: a bullet, a dash, "1." or "a)" first, or a lower-case first letter (the list's sentence goes on). */

@@ -44,6 +44,13 @@ describe('core.ask on the real index', () => {
     expect(isVerbatim(seedLines(listed.doc), listed.lines, listed.quote)).toBe(true);
   });
 
+  it('quotes, for a who-question, no passage that names no one: the one saying "signé le 6 juillet 2016" of a partnership is left out', async () => {
+    const answer = await core.ask('Qui a signé la préface de la stratégie internationale pour le numérique ?');
+    if (answer.kind !== 'answered') throw new Error(`expected an answer, got ${answer.kind}`);
+    expect(answer.citations.some((c) => c.quote.includes('Le Drian'))).toBe(true);
+    expect(answer.citations.every((c) => !c.quote.includes('signé le 6 juillet'))).toBe(true);
+  });
+
   it('quotes a list to its end when it goes on in the next passage', async () => {
     const answer = await core.ask('Sur quels enjeux principaux repose le Plan Développement et Numérique ?');
     if (answer.kind !== 'answered') throw new Error(`expected an answer, got ${answer.kind}`);
