@@ -113,6 +113,12 @@ describe('core.ask on the real index', () => {
     expect((await core.ask('Who chaired the 2019 G20 digital ministers meeting?')).kind).toBe('not-covered');
   });
 
+  it('ranks first, for the --help example, the passage of the mission letter that ends with its signature', async () => {
+    const [first] = await core.search("Who signed the ambassador's mission letter?", { limit: 1 });
+    expect(first?.passage.doc).toBe('002_b68b6197e0460cb7.txt');
+    expect(first?.passage.text).toMatch(/LE DRIAN/u);
+  });
+
   it('quotes the name a who-question asks for, even when it stands below the sentence that covers the question', async () => {
     const answer = await core.ask("Who signed the ambassador's mission letter?");
     expect(answer.kind).toBe('answered');
