@@ -81,8 +81,17 @@ function withAnswer(chosen: Evidence[], answers: (text: string) => boolean): Evi
   return after ? [first, added] : [added, first];
 }
 
-/** A list item: a bullet, a dash, "1." or "a)" first, or a lower-case first letter (the list's sentence goes on). */
-const LIST_ITEM = /^(?:[•●▪◦‣∙·*\-–—]|\d{1,2}[.)]|\p{Ll}[.)]|\p{Ll})/u;
+/** A bullet, a dash, "1." or "a)" opening a list item. */
+const MARKER = String.raw`(?:[•●▪◦‣∙·*\-–—]|\d{1,2}[.)]|\p{Ll}[.)])`;
+/** A list item: a marker first, or a lower-case first letter (the list's sentence goes on). */
+const LIST_ITEM = new RegExp(String.raw`^(?:${MARKER}|\p{Ll})`, 'u');
+const LINE_MARKER = new RegExp(String.raw`^\s*${MARKER}\s+`, 'u');
+
+/** The list marker opening a source line, as "• " (one space after it), or ''. */
+export function listMarkerOf(line: string): string {
+  const marker = LINE_MARKER.exec(line)?.[0].trim();
+  return marker ? `${marker} ` : '';
+}
 /** A list announced by a colon is quoted this far at most. */
 const LIST_REACH = 8;
 

@@ -1,6 +1,6 @@
 import { countsNear, countsPeople, holdsAnswerType, isPeopleNoun, type AnswerType } from '../answer/answer-type.js';
 import type { RefusalFacts } from '../answer/refusal.js';
-import { namesSomeoneNewTo } from '../answer/expected-answer.js';
+import { expectedAnswer } from '../answer/expected-answer.js';
 import type { AnalyzedQuery } from '../search/analyze-query.js';
 import { frenchTerm, ordinalsIn } from '../search/analyzer.js';
 import { typedWord } from '../search/question-intent.js';
@@ -94,6 +94,9 @@ interface QuestionFacts {
   countsPeople: boolean;
   /** True for a word of a text standing for what a "how many" counts. */
   isCounted: (word: string) => boolean;
+  /** What a text must hold to answer the question's form (see `expectedAnswer`), or null. */
+  form: ((text: string) => boolean) | null;
+  /** The same for a who-question (someone it does not name), null for any other. */
   naming: ((text: string) => boolean) | null;
 }
 
@@ -103,6 +106,7 @@ function questionFacts(query: AnalyzedQuery, retriever: Retriever): QuestionFact
   const subjectGroups = retriever.specificGroups(query);
   const people = countsPeople(counted ?? '');
   const focusTerms = new Set(focus);
+  const form = expectedAnswer(query, (term) => retriever.isNamedInCorpus([term]));
   return {
     query,
     retriever,
@@ -113,7 +117,8 @@ function questionFacts(query: AnalyzedQuery, retriever: Retriever): QuestionFact
     focus,
     countsPeople: people,
     isCounted: (word) => focusTerms.has(frenchTerm(word)) || (people && isPeopleNoun(word)),
-    naming: asksWho ? namesSomeoneNewTo(query, (term) => retriever.isNamedInCorpus([term])) : null,
+    form,
+    naming: asksWho ? form : null,
   };
 }
 
@@ -147,12 +152,9 @@ function featuresOf(hit: RetrievedPassage, facts: QuestionFacts): CandidateFeatu
 
 /** What the quotes must hold between them: the name, the count, the amount, the date or the country asked for. */
 function quoteAnswers(facts: QuestionFacts): ((text: string) => boolean) | null {
-  const { query, focus, naming } = facts;
-  const type = query.intent.answerType;
-  if (naming) return naming;
-  if (!type) return null;
-  const { numbers, countries } = query.intent;
-  return (text) => holdsAnswerType(text, type, numbers, countries) && (!focus || countsIn(text, facts));
+  const { form, focus, naming } = facts;
+  if (!form || naming || !focus) return form;
+  return (text) => form(text) && countsIn(text, facts);
 }
 
 /**

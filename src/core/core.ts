@@ -39,7 +39,7 @@ export interface Explanation {
   candidates: ExplainedCandidate[];
   /**
    * The ranking model's best passages that are not candidates: they never decide whether to answer, but once a
-   * candidate answers, those passing the same cut and checks are quoted too.
+   * candidate answers, the best ranked of all passages passing the same cut and checks is quoted first.
    */
   rankedToo: ExplainedCandidate[];
   /** Why no candidate may answer, or null when some may (the answer may still refuse an unverified quote). */

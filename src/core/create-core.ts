@@ -1,5 +1,5 @@
 import { composeAnswer, notCovered } from '../answer/compose-answer.js';
-import { selectEvidence, withListAfter, type QuoteSource } from '../answer/select-evidence.js';
+import { listMarkerOf, selectEvidence, withListAfter, type QuoteSource } from '../answer/select-evidence.js';
 import { isVerbatim } from '../answer/verify-quote.js';
 import { createDocumentViews } from '../documents/document-views.js';
 import { analyzeQuery, type ExpansionWeights } from '../search/analyze-query.js';
@@ -11,9 +11,6 @@ import type { Core, CoreInfo, Explanation } from './core.js';
 import { answeringPassages, type Candidate } from './answering-passages.js';
 import type { AnswerabilityModel } from './answerability-model.js';
 import { validateQuestion } from './validate-question.js';
-
-/** A bullet, a dash or an enumerator opening a source line, with the spaces after it. */
-const LIST_MARKER = /^\s*(?:[•●▪◦‣∙·*\-–—]|\d{1,2}[.)]|\p{Ll}[.)])\s+/u;
 
 /** How many nearest passages a refusal offers for browsing. */
 const NEAREST = 3;
@@ -42,10 +39,7 @@ export function createCore(parts: CoreParts): Core {
   const asExplained = ({ hit, features, support }: Candidate) => ({ ...toHit(hit), features, support });
 
   const quoteSource: QuoteSource = {
-    markerAt: (doc, line) => {
-      const marker = LIST_MARKER.exec(parts.seedLines.get(doc)?.[line - 1] ?? '')?.[0].trim();
-      return marker ? `${marker} ` : '';
-    },
+    markerAt: (doc, line) => listMarkerOf(parts.seedLines.get(doc)?.[line - 1] ?? ''),
     holds: (doc, lines, quote) => isVerbatim(parts.seedLines.get(doc) ?? [], lines, quote),
     passageAfter: (passage) => parts.retriever.passageAfter(passage),
   };

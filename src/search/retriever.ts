@@ -178,18 +178,7 @@ export class Retriever {
 
   /** The passage after this one in its document, or null: a list may go on past a passage's end. */
   passageAfter(passage: Passage): Passage | null {
-    if (!this.followers) {
-      const byStart = new Map<string, Passage[]>();
-      for (const each of this.index.passages) byStart.set(each.doc, [...(byStart.get(each.doc) ?? []), each]);
-      this.followers = new Map();
-      for (const passages of byStart.values()) {
-        const ordered = [...passages].sort((a, b) => a.lines[0] - b.lines[0]);
-        ordered.forEach((each, i) => {
-          const next = ordered[i + 1];
-          if (next) this.followers?.set(each.id, next);
-        });
-      }
-    }
+    this.followers ??= followersOf(this.index.passages);
     return this.followers.get(passage.id) ?? null;
   }
 
@@ -255,4 +244,23 @@ export class Retriever {
   groupWeight(group: string[]): number {
     return this.weigh.groupWeight(group);
   }
+}
+
+/** Each passage's follower in its document, by passage id (built once, on the first list that needs it). */
+function followersOf(passages: readonly Passage[]): Map<string, Passage> {
+  const byDoc = new Map<string, Passage[]>();
+  for (const passage of passages) {
+    const ofDoc = byDoc.get(passage.doc);
+    if (ofDoc) ofDoc.push(passage);
+    else byDoc.set(passage.doc, [passage]);
+  }
+  const followers = new Map<string, Passage>();
+  for (const ofDoc of byDoc.values()) {
+    ofDoc.sort((a, b) => a.lines[0] - b.lines[0]);
+    ofDoc.forEach((passage, i) => {
+      const next = ofDoc[i + 1];
+      if (next) followers.set(passage.id, next);
+    });
+  }
+  return followers;
 }

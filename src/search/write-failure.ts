@@ -3,7 +3,7 @@ import { AppError, errnoCode } from '../errors.js';
 /** A file-system refusal to write under `indexDir`, said plainly (what happened and where); null for any other error. */
 export function writeFailure(error: unknown, indexDir: string): AppError | null {
   const code = errnoCode(error);
-  const keep = 'the previous index, if any, is unchanged';
+  const keep = 'the previous index, if there is one, is unchanged';
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
