@@ -3,11 +3,12 @@ import { countriesIn } from './countries.js';
 /**
  * Expected answer types: a "how much" question is answered only by a passage holding an amount, a "what share" or
  * "what rate" one only by one stating a part of a whole (a percentage, "six sur dix", "la moitié"), a "when" question
- * only by one holding a date, a "which country" one only by one naming a country. A passage about the right topic
+ * only by one holding a date, a "which country" one only by one naming a country, a "what was finally decided" one
+ * only by one stating something done (a verb in a past tense: the documents announce many events they predate). A passage about the right topic
  * but without one is a near miss, and quoting it would look like an answer while giving none; abstaining is the
  * honest reply.
  */
-export type AnswerType = 'money' | 'amount' | 'share' | 'date' | 'country';
+export type AnswerType = 'money' | 'amount' | 'share' | 'date' | 'country' | 'outcome';
 
 const MONEY_WORDS = wordPattern(
   'sommes?|montants?|budgets?|euros?|financ\\p{L}*|invest\\p{L}*|co[uû]t\\p{L}*|dollars?|money|fund\\p{L}*|spend\\p{L}*|allocat\\p{L}*|allou\\p{L}*',
@@ -32,6 +33,17 @@ const DATE_CUES = wordPattern('date|(en |depuis )?quelle année|(what|which|sinc
 const ASKING_WHEN = /(?:^|[,;:(]\s*|(?<![\p{L}\p{N}])(?:and|or|since|until|till|from|et|ou|depuis|jusqu['’]à|de|dès)\s+)(?:when|quand)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])quand\s*(?:[,;:?!.]|$|et\b|exactement\b)/iu;
 /** "Which country…", "With which countries…", "Quels pays…", "Avec quel État…". */
 const COUNTRY_CUES = wordPattern('(which|what) (partner )?(countr(y|ies)|nations?|states?)|quel(le)?s? (pays|[ée]tats?|nations?)');
+/** "What was finally decided", "quels résultats", "what came out of": what an event produced, once it took place. */
+const OUTCOME_CUES = wordPattern(
+  'finalement|r[ée]sultats?|abouti\\p{L}*|(a|ont|a-t-(il|elle|on)|ont-(ils|elles)) (finalement )?d[ée]cid[ée]\\p{L}*|finally|outcomes?|results?|came out of|(was|were) (finally )?decided|did (\\S+ ){1,6}decide',
+);
+/**
+ * Something stated as done: an auxiliary in a past or present tense and a past participle ("a permis", "ont été
+ * adoptées", "n'a pas signé", "s'est tenue"). A passage saying only what an event "traitera" states no outcome.
+ */
+const DONE_STATED = wordPattern(
+  "(?:a|ont|avait|avaient|eut|eurent|est|sont|était|étaient|fut|furent)(?:\\s+(?:pas|jamais|plus|déjà|ainsi|notamment|également|aussi|bien|enfin|finalement|officiellement|récemment|été|su|pu|dû))*\\s+\\p{L}+(?:é|ée|és|ées|i|ie|is|ies|ise|ises|it|ite|its|u|ue|us|ues|ert|erte|erts|eint|einte|int)",
+);
 const MONTHS = wordPattern(
   'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|january|february|march|april|june|july|august|september|october|november|december',
 );
@@ -59,6 +71,7 @@ export function expectedAnswerType(question: string): AnswerType | null {
   if (AMOUNT_CUES.test(question)) return MONEY_WORDS.test(question) ? 'money' : 'amount';
   if (COUNTRY_CUES.test(question)) return 'country';
   if (DATE_CUES.test(question) || ASKING_WHEN.test(question.trim())) return 'date';
+  if (OUTCOME_CUES.test(question)) return 'outcome';
   return null;
 }
 
@@ -87,6 +100,8 @@ export function holdsAnswerType(
       return MONTHS.test(text) || NUMERIC_DATE.test(text) || yearsIn(text).some((year) => !given.has(year));
     case 'country':
       return [...countriesIn(text)].some((code) => !givenCountries.has(code));
+    case 'outcome':
+      return DONE_STATED.test(text);
   }
 }
 

@@ -31,7 +31,8 @@ export function anchorsOf(query: AnalyzedQuery, retriever: Retriever): Anchors {
   return {
     names,
     partners: names.filter((name) => name.documents.size < retriever.documentCount),
-    years: query.groups.filter((group) => intent.years.has(group[0] ?? '')),
+    // A name's number may sit in the name's group ("WRC-19" with the documents' "CMR-19"): it is looked for alone.
+    years: [...intent.years].map((year) => query.groups.find((group) => group[0] === year) ?? [year]),
     ordinals: new Set(intent.ranks),
   };
 }

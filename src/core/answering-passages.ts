@@ -185,6 +185,7 @@ const TYPE_REFUSAL: Record<AnswerType, RefusalCode> = {
   money: 'no-sum-stated',
   date: 'no-date-stated',
   country: 'no-country-named',
+  outcome: 'no-outcome-stated',
 };
 
 /** The refusal for the check that failed, with what it is about: the names, years, rank or counted word. */
@@ -201,7 +202,7 @@ function refusalFor(check: CheckName | null, closest: RetrievedPassage | undefin
       return { code: 'names-elsewhere', subjects: absent.map((name) => name.word) };
     }
     case 'yearsStated':
-      return { code: 'year-not-stated', subjects: anchors.years.map((group) => group[0] ?? '') };
+      return { code: 'year-not-stated', subjects: anchors.years.map((group) => typedWord(query.intent, group[0] ?? '')) };
     case 'rankStated':
       return { code: 'rank-not-stated', subjects: [...anchors.ordinals] };
     case 'answerTypeHeld':

@@ -22,7 +22,7 @@ export interface QuestionIntent {
   asksPerson: boolean;
   /** Words holding a capital past the first, by index term: the names it gives ("singapour" → "Singapore"). */
   names: ReadonlyMap<string, string>;
-  /** The years it gives ("2019"). */
+  /** The years it gives ("2019"), and the numbers of the names it gives ("19" of "CMR-19", which "CMR-15" is not). */
   years: ReadonlySet<string>;
   /** The ranks it gives: "3" for "the third dialogue" or "la 3e réunion". */
   ranks: ReadonlySet<string>;
@@ -39,6 +39,8 @@ export function readIntent(question: string): QuestionIntent {
   const capitalised = [...question.matchAll(/\p{L}*\p{Lu}\p{L}*/gu)].filter((match) => match.index > 0);
   const typed = new Map<string, string>();
   for (const word of words(question)) if (!typed.has(frenchTerm(word))) typed.set(frenchTerm(word), asWritten(question, word));
+  const numbered = [...question.matchAll(NUMBERED_NAME)];
+  for (const [name, number] of numbered) if (number) typed.set(number, name);
   return {
     answerType,
     counted: answerType === 'amount' ? countedWord(question) : null,
@@ -46,13 +48,16 @@ export function readIntent(question: string): QuestionIntent {
     asksWho: asksWho(question),
     asksPerson: asksForPerson(question),
     names: new Map(capitalised.map((match) => [frenchTerm(match[0]), match[0]])),
-    years: new Set(question.match(/(?<!\d)(?:19|20)\d\d(?!\d)/gu)),
+    years: new Set([...(question.match(/(?<!\d)(?:19|20)\d\d(?![\d\p{L}])/gu) ?? []), ...numbered.flatMap((match) => match[1] ?? [])]),
     ranks: ordinalsIn(question),
     numbers: numbersStated(question),
     countries: countriesIn(question),
     typed,
   };
 }
+
+/** An acronym numbered by a hyphen: "CMR-19", "WRC-19", "COP-21". */
+const NUMBERED_NAME = /(?<![\p{L}\p{N}])\p{Lu}{2,}[-‑–](\d{1,4})(?![\p{L}\p{N}])/gu;
 
 /** "which city", "what year", "quels partenariats", "quelle ville": not "what is", "quelle est", "which have". */
 const ASKED = /\b(?:which|what|quel|quelle|quels|quelles)\s+(\p{L}[\p{L}-]*)/iu;

@@ -36,12 +36,29 @@ describe('expectedAnswerType', () => {
     ["Combien d'États ont ratifié la convention ?", 'amount'],
     ['Quelle est la position de la France sur la neutralité du net ?', null],
     ['Who leads the French delegation?', null],
+    ['Quels résultats la France a-t-elle obtenus à la conférence ?', 'outcome'],
+    ['Qu’a finalement décidé la conférence ?', 'outcome'],
+    ['What did the summit decide about the treaty?', 'outcome'],
+    ['What was the outcome of the meeting?', 'outcome'],
+    ['Which bands did the conference finally allocate?', 'outcome'],
+    ['What principle lets people decide how their data is used?', null],
+    ['Combien de pays ont finalement signé ?', 'amount'],
   ])('%s → %s', (question, type) => {
     expect(expectedAnswerType(question)).toBe(type);
   });
 });
 
 describe('holdsAnswerType', () => {
+  it('wants, for an outcome, something stated as done, not only what is to come', () => {
+    const isOutcome = (text: string) => holdsAnswerType(text, 'outcome', new Set());
+    expect(isOutcome('Elle a notamment permis d’identifier des bandes de fréquences.')).toBe(true);
+    expect(isOutcome('Au cours de laquelle ont été adoptées une déclaration et deux feuilles de route.')).toBe(true);
+    expect(isOutcome('A ce stade, la France n’a pas signé la version définitive du texte.')).toBe(true);
+    expect(isOutcome('La conférence s’est tenue à Berlin.')).toBe(true);
+    expect(isOutcome('La prochaine conférence, qui aura lieu en 2019, traitera d’enjeux importants.')).toBe(false);
+    expect(isOutcome('Elle se penchera également sur la définition des systèmes de transport.')).toBe(false);
+  });
+
   it('wants, for "which country", a country the question does not already name', () => {
     const question = 'Which country did France meet with in Tallinn?';
     const named = countriesIn(question);

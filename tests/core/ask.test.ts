@@ -163,6 +163,10 @@ describe('core.ask on the real index', () => {
     ["À quel taux l'UE imposerait-elle le chiffre d'affaires des entreprises du numérique ?", 'no-share-stated', 'ni taux ni proportion'],
     ["Who is the minister heading Singapore's Ministry of Communications and Information?", 'no-person-named', 'name no one'],
     ['Which country chaired the G7 after France?', 'no-country-named', 'name no country'],
+    ['Quel a été le résultat de la CMR-19 pour les satellites ?', 'no-outcome-stated', 'sans en donner l’issue'],
+    ['What did WRC-19 decide about drones?', 'no-outcome-stated', 'give no outcome'],
+    ['Quelles fréquences la CMR-23 attribue-t-elle aux satellites ?', 'year-not-stated', '« CMR-23 »'],
+    ['Which bands does WRC-23 open to satellites?', 'year-not-stated', '“WRC-23”'],
     ['Is chocolate toxic for cats?', 'subject-not-found', '“chocolate”'],
     ['Est-il vrai que le chocolat est toxique pour les chats ?', 'subject-not-found', '« chocolat »'],
   ])('every refusal says why, in the question\'s language: %s', async (question, code, detail) => {

@@ -16,6 +16,13 @@ describe('the question read once (readIntent)', () => {
     expect(intent.numbers.has('2019')).toBe(true);
   });
 
+  it('pins a numbered name to its number, shown as typed, and takes no decade for a year', () => {
+    const intent = readIntent('Qu’a décidé la CMR-19 sur la 5G, et la WRC-23 ?');
+    expect([...intent.years]).toEqual(['19', '23']);
+    expect(typedWord(intent, '19')).toBe('CMR-19');
+    expect([...readIntent('Which mid-2000s treaty does France cite?').years]).toEqual([]);
+  });
+
   it('tells who-questions and dates, and nothing for a plain question', () => {
     expect(readIntent('Who signed the mission letter?')).toMatchObject({ asksWho: true, answerType: null, counted: null });
     expect(readIntent('Quand le dialogue a-t-il eu lieu ?').answerType).toBe('date');
