@@ -14,11 +14,11 @@ const MONEY_WORDS = wordPattern(
   'sommes?|montants?|budgets?|euros?|financ\\p{L}*|invest\\p{L}*|co[uû]t\\p{L}*|dollars?|money|fund\\p{L}*|spend\\p{L}*|allocat\\p{L}*|allou\\p{L}*',
 );
 const AMOUNT_CUES = wordPattern(
-  'combien|how (many|much)|quel(le)?s? (est |sont )?(le |la |les )?(nombre|somme|montant|budget)|what (is|was|will be)? ?(the )?([\\p{L}-]+ ){0,2}(number|amount|sum|budget)',
+  'combien|how (many|much)|quel(le)?s? (est |sont |était |étaient |sera |seront )?(le |la |les )?(nombre|somme|montant|budget)|what (is|was|will be)? ?(the )?([\\p{L}-]+ ){0,2}(number|amount|sum|budget)',
 );
 /** "What share of…", "quel taux…", "quelle proportion…": a part of a whole, stated as one. */
 const SHARE_CUES = wordPattern(
-  'quel(le)?s? (est |sont |était )?(le |la |les )?(part|pourcentage|proportion|taux)|what (is|was|will be)? ?(the )?([\\p{L}-]+ ){0,2}(share|percentage|proportion|rate)',
+  'quel(le)?s? (est |sont |était |étaient |sera |seront )?(le |la |les )?(part|pourcentage|proportion|taux)|what (is|was|will be)? ?(the )?([\\p{L}-]+ ){0,2}(share|percentage|proportion|rate)',
 );
 /** "45 %", "vingt pour cent", "six personnes sur dix", "one in three", "la moitié", "a third". */
 const SHARE_STATED = wordPattern(
