@@ -56,6 +56,8 @@ const DAY_OF_MONTH = new RegExp(
   `\\d{1,2}(?:er)?(?:\\s*(?:[-–,]|et|and|au|to)\\s*\\d{1,2}(?:er)?)*\\s+${MONTHS.source}|${MONTHS.source}\\s+\\d{1,2}(?!\\d)`,
   'giu',
 );
+/** "64 ème forum", "la 3e réunion", "3<sup>e</sup>", "27th summit": a rank, not a count. */
+const ORDINAL_NUMBER = /(?<![\p{L}\d])\d+\s?(?:<sup>)?(?:e|er|re|ère|ème|eme|ieme|ième|th|st|nd|rd)(?:<\/sup>)?(?![\p{L}\d])/giu;
 /** "les deux parties", "nos deux pays": numbers that point back at the partners rather than count anything. */
 const ANAPHORIC_NUMBER = /(?<![\p{L}])(?:les|des|nos|vos|ces|leurs|aux|both)\s+(?:deux|trois|two|three)(?![\p{L}])/giu;
 const CURRENCY = /€|\$|(?<![\p{L}\p{N}])(euros?|dollars?)(?![\p{L}\p{N}])/iu;
@@ -163,9 +165,9 @@ function numbersIn(text: string): string[] {
   return (text.match(NUMBER) ?? []).map((match) => match.replace(/[\s.,]+$/u, '').replace(/\s/gu, ''));
 }
 
-/** What may count something: the text without its dates ("23 avril 2019") and its "les deux parties". */
+/** What may count something: the text without its dates ("23 avril 2019"), its ranks ("64 ème forum") and its "les deux parties". */
 function countingText(text: string): string {
-  return withoutDates(text).replace(ANAPHORIC_NUMBER, ' ');
+  return withoutDates(text).replace(ORDINAL_NUMBER, ' ').replace(ANAPHORIC_NUMBER, ' ');
 }
 
 /** The text with its dates blanked: days with their month, month–year pairs, numeric dates and years. */

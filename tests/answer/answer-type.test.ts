@@ -107,6 +107,15 @@ describe('holdsAnswerType', () => {
     expect(holdsAnswerType('Le réseau 5G réunit 12 opérateurs', 'amount', numbersStated(question))).toBe(true);
   });
 
+  it('does not count a rank: "64 ème forum", "la 3e réunion", "3<sup>e</sup>", "27th summit"', () => {
+    const none = new Set<string>();
+    expect(holdsAnswerType('Participation au 64 ème forum de l’ICANN | Kobe', 'amount', none)).toBe(false);
+    expect(holdsAnswerType('Lors de la 3e réunion et du 3<sup>e</sup> dialogue', 'amount', none)).toBe(false);
+    expect(holdsAnswerType('The 27th summit', 'amount', none)).toBe(false);
+    expect(countsNear('Participation au 64 ème forum', (word) => word.startsWith('particip'), none)).toBe(false);
+    expect(holdsAnswerType('Le forum a réuni 3 000 participants', 'amount', none)).toBe(true);
+  });
+
   it('does not count the partners a bilateral text calls "les deux parties"', () => {
     const question = 'How many researchers will work there?';
     expect(holdsAnswerType('Les deux parties se réjouissent du lancement du projet.', 'amount', numbersStated(question))).toBe(false);
