@@ -48,12 +48,14 @@ const ACRONYM = /(?<![\p{L}])\p{Lu}{2,}\p{L}*\p{Lu}(?![\p{L}])/gu;
 const HONORIFICS = new Set(['M', 'Mme', 'Mlle', 'Monsieur', 'Madame', 'Dr', 'Mr', 'Mrs', 'Ms']);
 const PARTICLES = new Set(['de', 'du', 'le', 'la', 'van', 'von']);
 
-/** The capitalised words of a span, honorifics and particles left out. */
+/** The capitalised words of a span, honorifics and particles left out; "Jean-Yves" and "Asie-Europe" stay one word. */
 function nameWords(span: string): string[] {
   return span
-    .split(/[\s'’.-]+/u)
+    .split(/[\s'’.]+/u)
     .filter((word) => /^\p{Lu}/u.test(word) && !HONORIFICS.has(word) && !PARTICLES.has(word.toLowerCase()));
 }
+
+const partsOf = (word: string): string[] => word.split('-').filter(Boolean);
 
 /** "Mounir Mahjoubi Secrétaire" → [Mounir, Mahjoubi], [Mahjoubi, Secrétaire]. */
 function adjacentPairs(words: string[]): string[][] {
@@ -73,8 +75,12 @@ export function namesSomeoneNew(
   bodies = true,
 ): boolean {
   const isNew = (word: string) => isName(word) && !inQuestion(word);
-  const titled = [...text.matchAll(TITLED)].some((match) => nameWords(match[1] ?? '').some(isNew));
+  // A hyphenated word is a name when each part is one ("Jean-Yves"), new when a part is: a compound of two names
+  // ("France-Singapour", "Asie-Europe") is one word, not a first name and a surname.
+  const isNameWord = (word: string) => partsOf(word).every(isName);
+  const isNewWord = (word: string) => isNameWord(word) && partsOf(word).some(isNew);
+  const titled = [...text.matchAll(TITLED)].some((match) => nameWords(match[1] ?? '').flatMap(partsOf).some(isNew));
   const pairs = [...text.matchAll(FULL_NAME)].flatMap((match) => adjacentPairs(nameWords(match[0])));
-  const named = pairs.some((pair) => pair.every(isName) && pair.some(isNew));
+  const named = pairs.some((pair) => pair.every(isNameWord) && pair.some(isNewWord));
   return titled || named || (bodies && [...text.matchAll(ACRONYM)].some((match) => isNew(match[0])));
 }

@@ -61,6 +61,14 @@ describe('namesSomeoneNew', () => {
     expect(namesSomeoneNew(text, isName, question, false)).toBe(false);
   });
 
+  it('takes a compound of two names for one word, not for a first name and a surname', () => {
+    const question = notIn('Which Singaporean minister signed the roadmap?');
+    const isPlace = (word: string) => isName(word) && word !== 'Dialogue';
+    expect(namesSomeoneNew('au sein du Dialogue Asie-Europe (ASEM)', isPlace, question, false)).toBe(false);
+    expect(namesSomeoneNew('la feuille de route France-Singapour', isPlace, question, false)).toBe(false);
+    expect(namesSomeoneNew('Signé : Jean-Yves Le Drian', isPlace, question, false)).toBe(true);
+  });
+
   it('does not count the person the question already names', () => {
     const question = notIn('Who succeeded Henri Verdier?');
     expect(namesSomeoneNew('Monsieur Henri VERDIER Ambassadeur pour le numérique', isName, question)).toBe(false);
