@@ -11,10 +11,10 @@ import { countriesIn } from './countries.js';
 export type AnswerType = 'money' | 'amount' | 'share' | 'date' | 'country' | 'outcome';
 
 const MONEY_WORDS = wordPattern(
-  'sommes?|montants?|budgets?|euros?|financ\\p{L}*|invest\\p{L}*|co[uû]t\\p{L}*|dollars?|money|fund\\p{L}*|spend\\p{L}*|allocat\\p{L}*|allou\\p{L}*',
+  'sommes?|montants?|budgets?|euros?|financ\\p{L}*|invest\\p{L}*|co[uû]t\\p{L}*|dollars?|money|fund\\p{L}*|spend\\p{L}*|allocat\\p{L}*|allou\\p{L}*|amendes?|fines?|pénalités?|penalt(y|ies)',
 );
 const AMOUNT_CUES = wordPattern(
-  'combien|how (many|much)|quel(le)?s? (est |sont |était |étaient |sera |seront )?(le |la |les )?(nombre|somme|montant|budget)|what (is|was|will be)? ?(the )?([\\p{L}-]+ ){0,2}(number|amount|sum|budget)',
+  'combien|how (many|much)|quel(le)?s? (est |sont |était |étaient |sera |seront )?(le |la |les )?(nombre|somme|montant|budget|amendes?)|what (is|was|will be)? ?(the )?([\\p{L}-]+ ){0,2}(number|amount|sum|budget|fines?|penalt(y|ies))',
 );
 /** "What share of…", "quel taux…", "quelle proportion…": a part of a whole, stated as one. */
 const SHARE_CUES = wordPattern(
