@@ -36,7 +36,11 @@ export interface CandidateFeatures {
   answerTypeHeld: number;
   /** It states a number next to the noun a "how many" counts. */
   countedNamed: number;
-  /** For a date question naming partners, it names one of them. */
+  /**
+   * For a date or a who-question naming partners (names only some documents mention), it names one of them: the date
+   * of a France–Singapore meeting does not say when France met Canada, nor the host of a Singapore round table who
+   * heads the ANSSI.
+   */
   partnerNamed: number;
   /** For a who-question, it names a person or body the question does not. */
   personNamed: number;

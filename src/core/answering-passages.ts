@@ -145,7 +145,7 @@ function featuresOf(hit: RetrievedPassage, facts: QuestionFacts): CandidateFeatu
     rankStated: asFeature([...anchors.ordinals].every((rank) => ordinalsIn(hit.block).has(rank))),
     answerTypeHeld: asFeature(!type || holdsAnswerType(hit.block, type, query.intent.numbers, query.intent.countries)),
     countedNamed: asFeature(!focus || countsFocus(hit, focus, facts)),
-    partnerNamed: asFeature(type !== 'date' || namesAPartner(hit, facts)),
+    partnerNamed: asFeature((type !== 'date' && !query.intent.asksWho) || namesAPartner(hit, facts)),
     personNamed: asFeature(!naming || naming(`${hit.block}\n${hit.nextBlock}`)),
   };
 }
@@ -209,7 +209,10 @@ function refusalFor(check: CheckName | null, closest: RetrievedPassage | undefin
     case 'countedNamed':
       return { code: TYPE_REFUSAL[query.intent.answerType ?? 'amount'], subjects: counted && facts.focus ? [counted] : [] };
     case 'partnerNamed':
-      return { code: 'no-date-for-partner', subjects: anchors.partners.map((name) => name.word) };
+      return {
+        code: query.intent.asksWho ? 'no-person-for-partner' : 'no-date-for-partner',
+        subjects: anchors.partners.map((name) => name.word),
+      };
     case 'personNamed':
       return { code: 'no-person-named' };
     default:
