@@ -132,8 +132,8 @@ interface AnsweredCommon {
  *   a rate or share (a percentage, "six sur dix") or a date none gives;
  * - `no-country-named`: it asks which country, and none names one it does not already name;
  * - `no-outcome-stated`: it asks what came of something, and none states anything done (only what is to come);
- * - `no-date-for-partner`, `no-person-for-partner`: dates are given, or people named, but not by a passage naming
- *   the partner it asks about;
+ * - `no-date-for-partner`, `no-person-for-partner`, `no-figure-for-partner`: dates are given, people named, or
+ *   numbers, sums or shares given, but not by a passage naming the partner it asks about;
  * - `no-person-named`: it asks who, and none names a person or body it does not already name;
  * - `quote-unverified`: no quote could be checked word for word against its source lines;
  * - `llm-not-covered`: the configured LLM judged that the passages do not answer.
@@ -153,6 +153,7 @@ export type RefusalCode =
   | 'no-outcome-stated'
   | 'no-date-for-partner'
   | 'no-person-for-partner'
+  | 'no-figure-for-partner'
   | 'no-person-named'
   | 'quote-unverified'
   | 'llm-not-covered';

@@ -37,9 +37,9 @@ export interface CandidateFeatures {
   /** It states a number next to the noun a "how many" counts. */
   countedNamed: number;
   /**
-   * For a date or a who-question naming partners (names only some documents mention), it names one of them: the date
-   * of a France–Singapore meeting does not say when France met Canada, nor the host of a Singapore round table who
-   * heads the ANSSI.
+   * For a who-question or one asking a date, a number, a sum or a share, naming partners (names only some documents
+   * mention), it names one of them: the date of a France–Singapore meeting does not say when France met Canada, nor
+   * the host of a Singapore round table who heads the ANSSI.
    */
   partnerNamed: number;
   /** For a who-question, it names a person or body the question does not. */

@@ -145,7 +145,7 @@ function featuresOf(hit: RetrievedPassage, facts: QuestionFacts): CandidateFeatu
     rankStated: asFeature([...anchors.ordinals].every((rank) => ordinalsIn(hit.block).has(rank))),
     answerTypeHeld: asFeature(!type || holdsAnswerType(hit.block, type, query.intent.numbers, query.intent.countries)),
     countedNamed: asFeature(!focus || countsFocus(hit, focus, facts)),
-    partnerNamed: asFeature((type !== 'date' && !query.intent.asksWho) || namesAPartner(hit, facts)),
+    partnerNamed: asFeature(partnerRefusal(query) === null || namesAPartner(hit, facts)),
     personNamed: asFeature(!naming || naming(`${hit.block}\n${hit.nextBlock}`)),
   };
 }
@@ -179,6 +179,17 @@ function namesAPartner(hit: RetrievedPassage, facts: QuestionFacts): boolean {
   return partners.length === 0 || partners.some((name) => statedBy(hit, name.group, facts.retriever));
 }
 
+/**
+ * The refusal when a typed answer comes only from passages not naming the partners the question names, or null when
+ * the question asks for no such answer: a who, a date, a number, a sum or a share is about someone in particular.
+ */
+function partnerRefusal(query: AnalyzedQuery): RefusalCode | null {
+  if (query.intent.asksWho) return 'no-person-for-partner';
+  const type = query.intent.answerType;
+  if (type === 'date') return 'no-date-for-partner';
+  return type === 'amount' || type === 'money' || type === 'share' ? 'no-figure-for-partner' : null;
+}
+
 const TYPE_REFUSAL: Record<AnswerType, RefusalCode> = {
   amount: 'no-amount-stated',
   share: 'no-share-stated',
@@ -209,10 +220,7 @@ function refusalFor(check: CheckName | null, closest: RetrievedPassage | undefin
     case 'countedNamed':
       return { code: TYPE_REFUSAL[query.intent.answerType ?? 'amount'], subjects: counted && facts.focus ? [counted] : [] };
     case 'partnerNamed':
-      return {
-        code: query.intent.asksWho ? 'no-person-for-partner' : 'no-date-for-partner',
-        subjects: anchors.partners.map((name) => name.word),
-      };
+      return { code: partnerRefusal(query) ?? 'no-date-for-partner', subjects: anchors.partners.map((name) => name.word) };
     case 'personNamed':
       return { code: 'no-person-named' };
     default:

@@ -168,6 +168,7 @@ describe('core.ask on the real index', () => {
     ['Quelles fréquences la CMR-23 attribue-t-elle aux satellites ?', 'year-not-stated', '« CMR-23 »'],
     ['Which bands does WRC-23 open to satellites?', 'year-not-stated', '“WRC-23”'],
     ["Qui dirige l'ANSSI ?", 'no-person-for-partner', '« ANSSI »'],
+    ["Combien d'agents compte l'ANSSI ?", 'no-figure-for-partner', '« ANSSI »'],
     ['Is chocolate toxic for cats?', 'subject-not-found', '“chocolate”'],
     ['Est-il vrai que le chocolat est toxique pour les chats ?', 'subject-not-found', '« chocolat »'],
   ])('every refusal says why, in the question\'s language: %s', async (question, code, detail) => {
