@@ -155,7 +155,9 @@ export class Retriever {
       this.index.documents.map((meta) => [meta.doc, analyzeFrench(`${meta.title} ${meta.date}`)]),
     );
     const titleTerms = this.titleTerms.get(doc) ?? [];
-    return group.some((term) => titleTerms.some((titleTerm) => titleTerm.startsWith(term)));
+    // A name's derived adjective drops its final vowel: "Inde" in "franco-indienne", "Chine" in "sino-chinoise".
+    const starts = (term: string) => (term.length > 3 ? term.replace(/[aeiouy]$/u, '') : term);
+    return group.some((term) => titleTerms.some((titleTerm) => titleTerm.startsWith(starts(term))));
   }
 
   /**
