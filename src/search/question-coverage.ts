@@ -16,14 +16,21 @@ export class QuestionCoverage {
 
   /**
    * The question's subject: the rarer half of its word groups (one of two, two of three or four), by rarity alone (a
-   * word the dictionaries miss is no less the subject for it). The noun a "which X" asks for is the kind of answer,
+   * word the dictionaries miss is no less the subject for it), less the dictionary gaps, which no French passage can
+   * be checked for. The noun a "which X" asks for is the kind of answer,
    * not the subject ("city" in "Which city hosted…"). A question off the documents' topics shares only its common
    * words with them: "How do I grow tomatoes in winter?" is about tomatoes and winter, not growing.
    */
   specificGroups(query: AnalyzedQuery): string[][] {
     const asked = query.intent.askedFor === null ? null : frenchTerm(query.intent.askedFor);
     const byRarity = query.groups.filter((group) => group[0] !== asked).sort((a, b) => this.groupWeight(b) - this.groupWeight(a));
-    return byRarity.slice(0, Math.ceil(byRarity.length / 2));
+    const subject = byRarity.slice(0, Math.ceil(byRarity.length / 2));
+    // A dictionary gap cannot be looked for in French passages: the subject is then its other rare words, or, when
+    // it holds only gaps, the rarest word that can be looked for ("ratifications" of "Budapest Convention").
+    const checkable = subject.filter((group) => !this.isGap(group, query));
+    if (checkable.length > 0 || subject.length === 0) return checkable.length > 0 ? checkable : subject;
+    const rarest = byRarity.find((group) => !this.isGap(group, query));
+    return rarest ? [rarest] : subject;
   }
 
   /** The rarity-weighted share of the question's word groups that `present` holds. */
@@ -40,8 +47,12 @@ export class QuestionCoverage {
 
   /** What a word of the question weighs in coverage: its rarity, halved for a likely dictionary gap. */
   coverageWeight(group: string[], query: AnalyzedQuery): number {
-    const untranslated = query.lang === 'en' && this.isUntranslated(group) && !query.absent.has(group[0] ?? '');
-    return this.groupWeight(group) * (untranslated ? UNTRANSLATED_WEIGHT : 1);
+    return this.groupWeight(group) * (this.isGap(group, query) ? UNTRANSLATED_WEIGHT : 1);
+  }
+
+  /** A likely dictionary gap: an English word the lexicon cannot render, the corpus never uses, and no absent topic. */
+  private isGap(group: string[], query: AnalyzedQuery): boolean {
+    return query.lang === 'en' && this.isUntranslated(group) && !query.absent.has(group[0] ?? '');
   }
 
   /** An English word the lexicon could not render and the corpus never uses: a dictionary gap as often as a topic. */

@@ -91,6 +91,13 @@ describe('core.ask on the real index', () => {
     expect(singapore.kind).toBe('not-covered');
   });
 
+  it('looks for the subject among the words it can render: a dictionary gap is no subject', async () => {
+    // "ratifications" has no French rendering in the lexicon; "Budapest Convention" is what the passage must hold.
+    const answer = await core.ask('ratifications of the Budapest Convention');
+    expect(answer.kind).toBe('answered');
+    if (answer.kind === 'answered') expect(answer.citations[0]?.lines).toEqual([602, 603]);
+  });
+
   it('answers a question about a year only from documents that mention that year', async () => {
     expect((await core.ask('Which city hosted the 2019 Internet Governance Forum?')).kind).toBe('answered');
     // The 2019 forum's row matches every other word; no document mentions 2021.
