@@ -67,6 +67,23 @@ const YEAR = /\b(1[89]\d\d|20\d\d)\b/gu;
 /** `03.06.19`, `3/6/2019`, `2019-06-03`. */
 const NUMERIC_DATE = /\b(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b/u;
 
+/** "Where…", "…, et où ?", "in which city", "dans quelle ville": a place is asked for. */
+const ASKING_WHERE =
+  /(?:^|[,;:(]\s*|(?<![\p{L}\p{N}])(?:and|or|et|ou)\s+)(?:where|où)(?![\p{L}\p{N}])|(?<![\p{L}])(?:in|at|dans|en)\s+(?:which|what|quelle|quel)\s+(?:city|town|place|venue|ville|lieu|endroit)(?![\p{L}])/iu;
+
+/** True when the question asks where (a place, which quotes must then name). */
+export function asksWhere(question: string): boolean {
+  return ASKING_WHERE.test(question.trim());
+}
+
+/** A place a text names: a capitalised name after "à", "au", "en", "in" or "at" ("à Kobe", "au Japon"). */
+const PLACE = /(?<![\p{L}])(?:à|au|aux|en|in|at)\s+(\p{Lu}[\p{L}-]+)/gu;
+
+/** The places a text names ("Kobe", "Japon" for "à Kobe, au Japon"). */
+export function placesIn(text: string): string[] {
+  return [...text.matchAll(PLACE)].map((match) => match[1] ?? '');
+}
+
 /** The type of answer a question asks for, or `null` when its form says nothing about it. */
 export function expectedAnswerType(question: string): AnswerType | null {
   if (SHARE_CUES.test(question)) return 'share';

@@ -1,4 +1,4 @@
-import { countsNear, countsPeople, holdsAnswerType, isPeopleNoun, type AnswerType } from '../answer/answer-type.js';
+import { countsNear, countsPeople, holdsAnswerType, isPeopleNoun, placesIn, type AnswerType } from '../answer/answer-type.js';
 import type { RefusalFacts } from '../answer/refusal.js';
 import { expectedAnswer } from '../answer/expected-answer.js';
 import type { AnalyzedQuery } from '../search/analyze-query.js';
@@ -153,8 +153,15 @@ function featuresOf(hit: RetrievedPassage, facts: QuestionFacts): CandidateFeatu
 /** What the quotes must hold between them: the name, the count, the amount, the date or the country asked for. */
 function quoteAnswers(facts: QuestionFacts): ((text: string) => boolean) | null {
   const { form, focus, naming } = facts;
-  if (!form || naming || !focus) return form;
+  if (!form) return facts.query.intent.asksWhere ? (text) => namesNewPlace(text, facts.query) : null;
+  if (naming || !focus) return form;
   return (text) => form(text) && countsIn(text, facts);
+}
+
+/** A place the question does not name: "Where was it held?" is answered by "à Kobe, au Japon". */
+function namesNewPlace(text: string, query: AnalyzedQuery): boolean {
+  const given = new Set(query.groups.flat());
+  return placesIn(text).some((place) => !given.has(frenchTerm(place)));
 }
 
 /**

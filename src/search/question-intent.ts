@@ -1,4 +1,4 @@
-import { countedWord, expectedAnswerType, numbersStated, type AnswerType } from '../answer/answer-type.js';
+import { asksWhere, countedWord, expectedAnswerType, numbersStated, type AnswerType } from '../answer/answer-type.js';
 import { countriesIn } from '../answer/countries.js';
 import { asksForPerson, asksWho } from '../answer/who.js';
 import { frenchTerm, ordinalsIn, words } from './analyzer.js';
@@ -18,6 +18,8 @@ export interface QuestionIntent {
    */
   askedFor: string | null;
   asksWho: boolean;
+  /** It asks where: its quotes should name a place. */
+  asksWhere: boolean;
   /** A who-question about the holder of a post ("who is the director…"): a person answers it, not a body. */
   asksPerson: boolean;
   /** Words holding a capital past the first, by index term: the names it gives ("singapour" → "Singapore"). */
@@ -46,6 +48,7 @@ export function readIntent(question: string): QuestionIntent {
     counted: answerType === 'amount' ? countedWord(question) : null,
     askedFor: askedNoun(question),
     asksWho: asksWho(question),
+    asksWhere: asksWhere(question),
     asksPerson: asksForPerson(question),
     names: new Map(capitalised.map((match) => [frenchTerm(match[0]), match[0]])),
     years: new Set([...(question.match(/(?<!\d)(?:19|20)\d\d(?![\d\p{L}])/gu) ?? []), ...numbered.flatMap((match) => match[1] ?? [])]),

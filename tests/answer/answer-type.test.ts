@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { countedWord, countsNear, expectedAnswerType, holdsAnswerType, numbersStated } from '../../src/answer/answer-type.js';
+import {
+  asksWhere,
+  countedWord,
+  countsNear,
+  expectedAnswerType,
+  holdsAnswerType,
+  numbersStated,
+  placesIn,
+} from '../../src/answer/answer-type.js';
 import { countriesIn } from '../../src/answer/countries.js';
 
 describe('expectedAnswerType', () => {
@@ -136,6 +144,21 @@ describe('holdsAnswerType', () => {
     expect(holdsAnswerType('La réunion a eu lieu en février à Paris.', 'date', numbersStated(question))).toBe(true);
     expect(holdsAnswerType('Paris, le 03.06.19', 'date', numbersStated(question))).toBe(true);
     expect(holdsAnswerType('Signé en 2017.', 'date', numbersStated(question))).toBe(true);
+  });
+});
+
+describe('asksWhere and placesIn', () => {
+  it('reads where-questions, alone or as a part, and "in which city"', () => {
+    expect(asksWhere('Where was the forum held?')).toBe(true);
+    expect(asksWhere('Le forum, c’était quand et où ?')).toBe(true);
+    expect(asksWhere('Dans quelle ville se tient le sommet ?')).toBe(true);
+    expect(asksWhere('In which city is the school?')).toBe(true);
+    expect(asksWhere('Le pays où la France investit le plus ?')).toBe(false);
+  });
+
+  it('finds the places a text names after a preposition', () => {
+    expect(placesIn('qui a eu lieu en mars 2019, à Kobe, au Japon ;')).toEqual(['Kobe', 'Japon']);
+    expect(placesIn('une contribution à la réflexion en cours')).toEqual([]);
   });
 });
 

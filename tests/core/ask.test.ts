@@ -91,6 +91,12 @@ describe('core.ask on the real index', () => {
     expect(singapore.kind).toBe('not-covered');
   });
 
+  it('quotes, for a where-question, the sentence of the passage that names the place', async () => {
+    const answer = await core.ask('Where were the ICANN forums the ambassador went to in 2019 held?');
+    expect(answer.kind).toBe('answered');
+    if (answer.kind === 'answered') expect(answer.citations.map((citation) => citation.quote).join(' ')).toContain('à Kobe, au Japon');
+  });
+
   it('looks for the subject among the words it can render: a dictionary gap is no subject', async () => {
     // "ratifications" has no French rendering in the lexicon; "Budapest Convention" is what the passage must hold.
     const answer = await core.ask('ratifications of the Budapest Convention');
