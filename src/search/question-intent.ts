@@ -38,7 +38,9 @@ export interface QuestionIntent {
 
 export function readIntent(question: string): QuestionIntent {
   const answerType = expectedAnswerType(question);
-  const capitalised = [...question.matchAll(/\p{L}*\p{Lu}\p{L}*/gu)].filter((match) => match.index > 0);
+  const capitalised = [...question.matchAll(/\p{L}*\p{Lu}\p{L}*/gu)].filter(
+    (match) => match.index > 0 && !COMPASS.test(match[0]),
+  );
   const typed = new Map<string, string>();
   for (const word of words(question)) if (!typed.has(frenchTerm(word))) typed.set(frenchTerm(word), asWritten(question, word));
   const numbered = [...question.matchAll(NUMBERED_NAME)];
@@ -61,6 +63,10 @@ export function readIntent(question: string): QuestionIntent {
 
 /** An acronym numbered by a hyphen: "CMR-19", "WRC-19", "COP-21". */
 const NUMBERED_NAME = /(?<![\p{L}\p{N}])\p{Lu}{2,}[-‑–](\d{1,4})(?![\p{L}\p{N}])/gu;
+
+/** Points of the compass name no place on their own: "West African", "Southeast Asian", "Afrique de l'Ouest". */
+const COMPASS =
+  /^(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|northern|southern|eastern|western|central|nord|sud|est|ouest|nord-est|nord-ouest|sud-est|sud-ouest)$/iu;
 
 /** "which city", "what year", "quels partenariats", "quelle ville": not "what is", "quelle est", "which have". */
 const ASKED = /\b(?:which|what|quel|quelle|quels|quelles)\s+(\p{L}[\p{L}-]*)/iu;

@@ -23,6 +23,13 @@ describe('the question read once (readIntent)', () => {
     expect([...readIntent('Which mid-2000s treaty does France cite?').years]).toEqual([]);
   });
 
+  it('takes no point of the compass for a name: "West African", "Southeast Asian"', () => {
+    const names = [...readIntent('Which West African and Southeast Asian partners joined Senegal?').names.values()];
+    expect(names).toEqual(expect.arrayContaining(['African', 'Asian', 'Senegal']));
+    expect(names).not.toContain('West');
+    expect(names).not.toContain('Southeast');
+  });
+
   it('tells who-questions and dates, and nothing for a plain question', () => {
     expect(readIntent('Who signed the mission letter?')).toMatchObject({ asksWho: true, answerType: null, counted: null });
     expect(readIntent('Quand le dialogue a-t-il eu lieu ?').answerType).toBe('date');
