@@ -32,12 +32,23 @@ const ORDINAL_WORDS = new Map([
 
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th|e|er|re|ère|eme|ème|ieme|ième)$/u;
 
+/** "first", "première": a rank for the rank check, though no index term (they are common words too). */
+const FIRST = /^(?:first|premier|première|premiere|premiers|premières)$/iu;
+const ARTICLE = /^(?:the|its|their|la|le|les|sa|son|leur|leurs)$/iu;
+/** Idioms of "first" that rank nothing: "in the first place", "for the first time", "la première fois". */
+const NOT_RANKED = /^(?:place|time|times|half|fois|moitié)$/iu;
+
+/** "the first dialogue", "la première édition": a rank, where "news first" or "in the first place" is none. */
+function isFirstOf(tokens: readonly string[], i: number): boolean {
+  return FIRST.test(tokens[i] ?? '') && ARTICLE.test(tokens[i - 1] ?? '') && !NOT_RANKED.test(tokens[i + 1] ?? '');
+}
+
 /** The ranks a text states: "3" for "la troisième édition", "la 3 ème réunion" or "le 3<sup>e</sup> forum". */
 export function ordinalsIn(text: string): Set<string> {
   const tokens = (text.match(/[\p{L}\p{N}]+/gu) ?? []).filter((token) => token !== 'sup');
   const ranks = new Set<string>();
   tokens.forEach((token, i) => {
-    const rank = ordinalNumber(token);
+    const rank = ordinalNumber(token) ?? (isFirstOf(tokens, i) ? '1' : null);
     if (rank) ranks.add(rank);
     else if (/^\d+$/u.test(token) && ORDINAL_SUFFIX.test(tokens[i + 1] ?? '')) ranks.add(token);
   });

@@ -33,6 +33,8 @@ describe('the French analyser', () => {
       '64',
     ]);
     expect([...ordinalsIn('the fifth meeting and the 2nd forum, 12 states')]).toEqual(['5', '2']);
+    expect([...ordinalsIn('When was the first dialogue held? Où se tient la première réunion ?')]).toEqual(['1']);
+    expect([...ordinalsIn('Americans get their news first; why in the first place, for the first time?')]).toEqual([]);
   });
 
   it('keeps numbers that are not ordinals whole', () => {
