@@ -4,9 +4,9 @@ import { countriesIn } from './countries.js';
  * Expected answer types: a "how much" question is answered only by a passage holding an amount, a "what share" or
  * "what rate" one only by one stating a part of a whole (a percentage, "six sur dix", "la moitié"), a "when" question
  * only by one holding a date, a "which country" one only by one naming a country, a "what was finally decided" one
- * only by one stating something done (a verb in a past tense: the documents announce many events they predate). A passage about the right topic
- * but without one is a near miss, and quoting it would look like an answer while giving none; abstaining is the
- * honest reply.
+ * only by one stating something done (a verb in a past tense: the documents announce many events they predate). A
+ * passage about the right topic but without one is a near miss, and quoting it would look like an answer while giving
+ * none; abstaining is the honest reply.
  */
 export type AnswerType = 'money' | 'amount' | 'share' | 'date' | 'country' | 'outcome';
 
@@ -182,7 +182,10 @@ function numbersIn(text: string): string[] {
   return (text.match(NUMBER) ?? []).map((match) => match.replace(/[\s.,]+$/u, '').replace(/\s/gu, ''));
 }
 
-/** What may count something: the text without its dates ("23 avril 2019"), its ranks ("64 ème forum") and its "les deux parties". */
+/**
+ * What may count something: the text without its dates ("23 avril 2019"), its ranks ("64 ème forum") and its "les
+ * deux parties".
+ */
 function countingText(text: string): string {
   return withoutDates(text).replace(ORDINAL_NUMBER, ' ').replace(ANAPHORIC_NUMBER, ' ');
 }
