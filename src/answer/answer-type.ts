@@ -78,10 +78,12 @@ export function asksWhere(question: string): boolean {
 
 /** A place a text names: a capitalised name after "à", "au", "en", "in" or "at" ("à Kobe", "au Japon"). */
 const PLACE = /(?<![\p{L}])(?:à|au|aux|en|in|at)\s+(\p{Lu}[\p{L}-]+)/gu;
+/** A table cell of one to three capitalised words: the "Lieu" column ("| Strasbourg |", "| New York |"). */
+const PLACE_CELL = /\|\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s*(?=\|)/gu;
 
-/** The places a text names ("Kobe", "Japon" for "à Kobe, au Japon"). */
+/** The places a text names ("Kobe", "Japon" for "à Kobe, au Japon"; a table row's place cell). */
 export function placesIn(text: string): string[] {
-  return [...text.matchAll(PLACE)].map((match) => match[1] ?? '');
+  return [...text.matchAll(PLACE), ...text.matchAll(PLACE_CELL)].map((match) => match[1] ?? '');
 }
 
 /** The type of answer a question asks for, or `null` when its form says nothing about it. */

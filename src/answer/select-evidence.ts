@@ -58,7 +58,7 @@ export function selectEvidence(
     chosen.push(candidate);
     candidate.covers.forEach((g) => covered.add(g));
   }
-  return answers ? withAnswer(chosen, answers) : chosen;
+  return answers ? withAnswer(chosen, answers, retrieved.map((hit) => hit.passage)) : chosen;
 }
 
 /**
@@ -67,7 +67,7 @@ export function selectEvidence(
  * When none of the chosen holds it, the nearest span of the best quote's passage that does is cited beside that
  * quote alone: first after it (a signature below a letter's closing words), else before it.
  */
-function withAnswer(chosen: Evidence[], answers: (text: string) => boolean): Evidence[] {
+function withAnswer(chosen: Evidence[], answers: (text: string) => boolean, passages: readonly Passage[]): Evidence[] {
   const first = chosen[0];
   const answering = new Set(chosen.filter((item) => answers(item.quote)).map((item) => item.passage.id));
   if (answering.size > 0) return chosen.filter((item) => answering.has(item.passage.id));
@@ -76,9 +76,12 @@ function withAnswer(chosen: Evidence[], answers: (text: string) => boolean): Evi
   const at = Math.max(spans.findIndex((span) => span.quote === first.quote), 0);
   const after = spans.slice(at + 1).find((span) => answers(span.quote));
   const found = after ?? spans.slice(0, at).reverse().find((span) => answers(span.quote));
-  if (!found) return chosen;
-  const added: Evidence = { ...found, covers: new Set(), score: 0, closeness: 0 };
-  return after ? [first, added] : [added, first];
+  // Else the first span holding it in the next passages that may answer (a table row naming the place).
+  const elsewhere = found ? undefined : passages.flatMap(candidatesOf).find((span) => answers(span.quote));
+  const added = found ?? elsewhere;
+  if (!added) return chosen;
+  const evidence: Evidence = { ...added, covers: new Set(), score: 0, closeness: 0 };
+  return found && !after ? [evidence, first] : [first, evidence];
 }
 
 /** A bullet, a dash, "1." or "a)" opening a list item. */

@@ -159,6 +159,7 @@ describe('asksWhere and placesIn', () => {
   it('finds the places a text names after a preposition', () => {
     expect(placesIn('qui a eu lieu en mars 2019, à Kobe, au Japon ;')).toEqual(['Kobe', 'Japon']);
     expect(placesIn('une contribution à la réflexion en cours')).toEqual([]);
+    expect(placesIn('| Conduite de travaux (CAHAI) | Strasbourg | 18-20 novembre 2019 |')).toEqual(['Strasbourg']);
   });
 });
 

@@ -97,6 +97,12 @@ describe('core.ask on the real index', () => {
     if (answer.kind === 'answered') expect(answer.citations.map((citation) => citation.quote).join(' ')).toContain('à Kobe, au Japon');
   });
 
+  it('quotes, for a where-question, the table row of another answering passage when the first names no place', async () => {
+    const answer = await core.ask("In which city did the ambassador lead the work of the Council of Europe's AI committee?");
+    expect(answer.kind).toBe('answered');
+    if (answer.kind === 'answered') expect(answer.citations.map((citation) => citation.quote).join(' ')).toContain('Strasbourg');
+  });
+
   it('looks for the subject among the words it can render: a dictionary gap is no subject', async () => {
     // "ratifications" has no French rendering in the lexicon; "Budapest Convention" is what the passage must hold.
     const answer = await core.ask('ratifications of the Budapest Convention');
