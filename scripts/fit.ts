@@ -16,7 +16,7 @@ import { answerabilityPath, packageRoot, rankingPath } from '../src/paths.js';
 import { askOutcome, isHit, locateGolds, type AskOutcome, type EvalQuestion } from './eval-metrics.js';
 import { fitModel, type LabelledQuestion } from './fit/decision.js';
 import { fitRanking, goldRank, type RankedQuestion } from './fit/ranking.js';
-import { DEVELOPMENT_SETS, readQuestionSet, readSeedLines } from './question-sets.js';
+import { FITTED_SETS, readQuestionSet, readSeedLines } from './question-sets.js';
 
 const FOLDS = 5;
 /**
@@ -41,7 +41,7 @@ interface Question extends EvalQuestion {
   fold: number;
 }
 
-const questions: Question[] = DEVELOPMENT_SETS.map(readQuestionSet).flatMap((set) =>
+const questions: Question[] = FITTED_SETS.map(readQuestionSet).flatMap((set) =>
   [...set.questions].sort((a, b) => hash(a.id) - hash(b.id)).map((q, i) => ({ ...q, set: set.name, fold: i % FOLDS })),
 );
 const setNames = [...new Set(questions.map((q) => q.set))];
@@ -195,7 +195,7 @@ console.table(bySet(await outcomes(ranking, model, questions)));
 
 const round = (value: number) => Number(value.toFixed(4));
 const provenance = {
-  fittedOn: DEVELOPMENT_SETS.map((path) => relative(root, path)),
+  fittedOn: FITTED_SETS.map((path) => relative(root, path)),
   folds: FOLDS,
 };
 if (!dryRun) {

@@ -6,7 +6,7 @@ import type { EvalQuestion } from './eval-metrics.js';
 
 const root = packageRoot();
 
-/** The labelled sets that evaluation reports and the answerability model is fitted on. */
+/** The labelled sets that evaluation reports; `npm run fit` fits the models on `FITTED_SETS`. */
 export const DEVELOPMENT_SETS = [
   join(root, '..', 'shared', 'eval', 'dev-questions.jsonl'),
   join(root, '..', 'shared', 'eval', 'dev2-questions.jsonl'),
@@ -20,6 +20,15 @@ export const DEVELOPMENT_SETS = [
   join(root, 'tests', 'fixtures', 'eval', 'blind7-questions.jsonl'),
   join(root, 'tests', 'fixtures', 'eval', 'offtopic-questions.jsonl'),
 ];
+
+/**
+ * A set evaluation reports but the models are not fitted on. blind7: refitted on ten sets, the ranking model lost the
+ * `--help` example's first rank and gained on no set beyond a question, cross-validated (2026-12-02).
+ */
+const REPORTED_ONLY = new Set([join(root, 'tests', 'fixtures', 'eval', 'blind7-questions.jsonl')]);
+
+/** The sets `npm run fit` fits the ranking and answerability models on (and cross-validates them over). */
+export const FITTED_SETS = DEVELOPMENT_SETS.filter((path) => !REPORTED_ONLY.has(path));
 
 export interface QuestionSet {
   name: string;
