@@ -96,7 +96,7 @@ interface QuestionFacts {
   isCounted: (word: string) => boolean;
   /** What a text must hold to answer the question's form (see `expectedAnswer`), or null. */
   form: ((text: string) => boolean) | null;
-  /** The same for a who-question (someone it does not name), null for any other. */
+  /** The same for a who-question (someone it does not name), null for other questions. */
   naming: ((text: string) => boolean) | null;
 }
 
