@@ -1,6 +1,6 @@
 import type { AnalyzedQuery } from '../search/analyze-query.js';
 import { frenchTerm } from '../search/analyzer.js';
-import { holdsAnswerType } from './answer-type.js';
+import { holdsAnswerType, placesIn } from './answer-type.js';
 import { isCountryName } from './countries.js';
 import { namesSomeoneNew } from './who.js';
 
@@ -26,4 +26,13 @@ export function expectedAnswer(query: AnalyzedQuery, isCorpusName: IsCorpusName)
   if (asksWho) return namesSomeoneNewTo(query, isCorpusName);
   if (answerType) return (text) => holdsAnswerType(text, answerType, numbers, countries);
   return null;
+}
+
+/**
+ * True when a text names a place the question does not: "Where was it held?" is answered by "à Kobe, au Japon". For
+ * quotes only: as a ranking feature it lost questions (every passage names some place).
+ */
+export function namesNewPlaceTo(query: AnalyzedQuery): (text: string) => boolean {
+  const given = new Set(query.groups.flat());
+  return (text) => placesIn(text).some((place) => !given.has(frenchTerm(place)));
 }

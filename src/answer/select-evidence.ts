@@ -77,7 +77,8 @@ function withAnswer(chosen: Evidence[], answers: (text: string) => boolean, pass
   const after = spans.slice(at + 1).find((span) => answers(span.quote));
   const found = after ?? spans.slice(0, at).reverse().find((span) => answers(span.quote));
   // Else the first span holding it in the next passages that may answer (a table row naming the place).
-  const elsewhere = found ? undefined : passages.flatMap(candidatesOf).find((span) => answers(span.quote));
+  const others = passages.filter((passage) => passage !== first.passage);
+  const elsewhere = found ? undefined : others.flatMap(candidatesOf).find((span) => answers(span.quote));
   const added = found ?? elsewhere;
   if (!added) return chosen;
   const evidence: Evidence = { ...added, covers: new Set(), score: 0, closeness: 0 };

@@ -1,6 +1,6 @@
-import { countsNear, countsPeople, holdsAnswerType, isPeopleNoun, placesIn, type AnswerType } from '../answer/answer-type.js';
+import { countsNear, countsPeople, holdsAnswerType, isPeopleNoun, type AnswerType } from '../answer/answer-type.js';
 import type { RefusalFacts } from '../answer/refusal.js';
-import { expectedAnswer } from '../answer/expected-answer.js';
+import { expectedAnswer, namesNewPlaceTo } from '../answer/expected-answer.js';
 import type { AnalyzedQuery } from '../search/analyze-query.js';
 import { frenchTerm, ordinalsIn } from '../search/analyzer.js';
 import { typedWord } from '../search/question-intent.js';
@@ -98,6 +98,8 @@ interface QuestionFacts {
   form: ((text: string) => boolean) | null;
   /** The same for a who-question (someone it does not name), null for other questions. */
   naming: ((text: string) => boolean) | null;
+  /** The refusal when its typed answer must come from a passage naming its partners, or null (`partnerRefusal`). */
+  partnerCode: RefusalCode | null;
 }
 
 function questionFacts(query: AnalyzedQuery, retriever: Retriever): QuestionFacts {
@@ -119,6 +121,7 @@ function questionFacts(query: AnalyzedQuery, retriever: Retriever): QuestionFact
     isCounted: (word) => focusTerms.has(frenchTerm(word)) || (people && isPeopleNoun(word)),
     form,
     naming: asksWho ? form : null,
+    partnerCode: partnerRefusal(query),
   };
 }
 
@@ -145,7 +148,7 @@ function featuresOf(hit: RetrievedPassage, facts: QuestionFacts): CandidateFeatu
     rankStated: asFeature([...anchors.ordinals].every((rank) => ordinalsIn(hit.block).has(rank))),
     answerTypeHeld: asFeature(!type || holdsAnswerType(hit.block, type, query.intent.numbers, query.intent.countries)),
     countedNamed: asFeature(!focus || countsFocus(hit, focus, facts)),
-    partnerNamed: asFeature(partnerRefusal(query) === null || namesAPartner(hit, facts)),
+    partnerNamed: asFeature(facts.partnerCode === null || namesAPartner(hit, facts)),
     personNamed: asFeature(!naming || naming(`${hit.block}\n${hit.nextBlock}`)),
   };
 }
@@ -153,15 +156,9 @@ function featuresOf(hit: RetrievedPassage, facts: QuestionFacts): CandidateFeatu
 /** What the quotes must hold between them: the name, the count, the amount, the date or the country asked for. */
 function quoteAnswers(facts: QuestionFacts): ((text: string) => boolean) | null {
   const { form, focus, naming } = facts;
-  if (!form) return facts.query.intent.asksWhere ? (text) => namesNewPlace(text, facts.query) : null;
+  if (!form) return facts.query.intent.asksWhere ? namesNewPlaceTo(facts.query) : null;
   if (naming || !focus) return form;
   return (text) => form(text) && countsIn(text, facts);
-}
-
-/** A place the question does not name: "Where was it held?" is answered by "à Kobe, au Japon". */
-function namesNewPlace(text: string, query: AnalyzedQuery): boolean {
-  const given = new Set(query.groups.flat());
-  return placesIn(text).some((place) => !given.has(frenchTerm(place)));
 }
 
 /**
@@ -227,7 +224,7 @@ function refusalFor(check: CheckName | null, closest: RetrievedPassage | undefin
     case 'countedNamed':
       return { code: TYPE_REFUSAL[query.intent.answerType ?? 'amount'], subjects: counted && facts.focus ? [counted] : [] };
     case 'partnerNamed':
-      return { code: partnerRefusal(query) ?? 'no-date-for-partner', subjects: anchors.partners.map((name) => name.word) };
+      return { code: facts.partnerCode ?? 'no-date-for-partner', subjects: anchors.partners.map((name) => name.word) };
     case 'personNamed':
       return { code: 'no-person-named' };
     default:
