@@ -28,7 +28,7 @@ export class QuestionCoverage {
     // A dictionary gap cannot be looked for in French passages: the subject is then its other rare words, or, when
     // it holds only gaps, the rarest word that can be looked for ("ratifications" of "Budapest Convention").
     const checkable = subject.filter((group) => !this.isGap(group, query));
-    if (checkable.length > 0 || subject.length === 0) return checkable.length > 0 ? checkable : subject;
+    if (checkable.length > 0) return checkable;
     const rarest = byRarity.find((group) => !this.isGap(group, query));
     return rarest ? [rarest] : subject;
   }

@@ -53,13 +53,16 @@ export function readIntent(question: string): QuestionIntent {
     asksWhere: asksWhere(question),
     asksPerson: asksForPerson(question),
     names: new Map(capitalised.map((match) => [frenchTerm(match[0]), match[0]])),
-    years: new Set([...(question.match(/(?<!\d)(?:19|20)\d\d(?![\d\p{L}])/gu) ?? []), ...numbered.flatMap((match) => match[1] ?? [])]),
+    years: new Set([...yearsIn(question), ...numbered.flatMap((match) => match[1] ?? [])]),
     ranks: ordinalsIn(question),
     numbers: numbersStated(question),
     countries: countriesIn(question),
     typed,
   };
 }
+
+/** The years a question gives ("2019"), not a decade ("the mid-2000s"). */
+const yearsIn = (question: string): string[] => question.match(/(?<!\d)(?:19|20)\d\d(?![\d\p{L}])/gu) ?? [];
 
 /** An acronym numbered by a hyphen: "CMR-19", "WRC-19", "COP-21". */
 const NUMBERED_NAME = /(?<![\p{L}\p{N}])\p{Lu}{2,}[-‑–](\d{1,4})(?![\p{L}\p{N}])/gu;
