@@ -18,6 +18,7 @@ export const DEVELOPMENT_SETS = [
   join(root, 'tests', 'fixtures', 'eval', 'blind5-questions.jsonl'),
   join(root, 'tests', 'fixtures', 'eval', 'blind6-questions.jsonl'),
   join(root, 'tests', 'fixtures', 'eval', 'blind7-questions.jsonl'),
+  join(root, 'tests', 'fixtures', 'eval', 'blind8-questions.jsonl'),
   join(root, 'tests', 'fixtures', 'eval', 'offtopic-questions.jsonl'),
 ];
 
