@@ -15,7 +15,7 @@ export function formatExplanation(explanation: Explanation): string {
   };
   const decision = explanation.refusal ? `refused: ${explanation.refusal.code} — ${explanation.refusal.detail}` : 'answered';
   const rankedToo = explanation.rankedToo.length === 0 ? [] : [
-    'ranked first too (once a candidate answers, the best ranked passing passage is quoted first):',
+    'ranked first too (once a candidate answers, the best ranked passage with the support and every check but subjectHeld is quoted first):',
     ...explanation.rankedToo.map(describe),
   ];
   return [

@@ -7,7 +7,7 @@ import { typedWord } from '../search/question-intent.js';
 import type { Retriever, RetrievedPassage } from '../search/retriever.js';
 import type { RefusalCode } from '../types.js';
 import { anchorsOf, statedBy, unknownNames, type Anchors } from './anchors.js';
-import { failedCheck, supportOf, type AnswerabilityModel, type CandidateFeatures, type CheckName } from './answerability-model.js';
+import { failedCheck, failedQuoteCheck, supportOf, type AnswerabilityModel, type CandidateFeatures, type CheckName } from './answerability-model.js';
 
 /** A retrieved passage with the facts the answerability model reads and the support it gives them. */
 export interface Candidate {
@@ -31,8 +31,8 @@ export type Answerability = (
  * reaches the model's cut and that pass every check may be quoted, best ranked first; a refusal says why not.
  *
  * The best fused passages decide whether the question is answered (see `candidatesOf`). Once they have, the
- * passage quoted first is the best ranked of those passing the cut and checks, the ranking model's best three
- * included: it finds the evidence first more often than the fused order does (cited gold +10 over the eight sets, no
+ * passage quoted first is the best ranked of those passing the cut and the checks but the subject's
+ * (`failedQuoteCheck`), the ranking model's best three included: it finds the evidence first more often than the fused order does (cited gold +10 over the eight sets, no
  * set losing, refusals unchanged). The other passing candidates follow; the ranking model's other passages do not,
  * since they only added quotes on side matters (the share of citations holding gold evidence fell 0.603 → 0.582).
  */
@@ -50,13 +50,15 @@ export function answeringPassages(
   const deciding = candidatesOf(hits, model.candidates);
   const candidates = deciding.map(assess);
   const rankedToo = hits.slice(0, model.candidates).filter((hit) => !deciding.includes(hit)).map(assess);
-  const mayAnswer = (candidate: Candidate) => candidate.support >= model.cut && failedCheck(candidate.features) === null;
-  const passing = candidates.filter(mayAnswer);
-  if (passing.length > 0) {
-    const passingHits = new Set(passing.map((candidate) => candidate.hit));
-    const passingRanked = new Set([...passing, ...rankedToo.filter(mayAnswer)].map((candidate) => candidate.hit));
-    const first = hits.find((hit) => passingRanked.has(hit));
-    const rest = hits.filter((hit) => passingHits.has(hit) && hit !== first);
+  const supported = (candidate: Candidate) => candidate.support >= model.cut;
+  const mayAnswer = (candidate: Candidate) => supported(candidate) && failedCheck(candidate.features) === null;
+  const mayQuote = (candidate: Candidate) => supported(candidate) && failedQuoteCheck(candidate.features) === null;
+  if (candidates.some(mayAnswer)) {
+    const quotable = candidates.filter(mayQuote);
+    const quotableHits = new Set(quotable.map((candidate) => candidate.hit));
+    const quotableRanked = new Set([...quotable, ...rankedToo.filter(mayQuote)].map((candidate) => candidate.hit));
+    const first = hits.find((hit) => quotableRanked.has(hit));
+    const rest = hits.filter((hit) => quotableHits.has(hit) && hit !== first);
     const passages = first ? [first, ...rest] : rest;
     return { passages, answers: quoteAnswers(facts), candidates, rankedToo };
   }

@@ -199,6 +199,14 @@ describe('core.ask on the real index', () => {
     expect(answerText(answer).endsWith(answer.reason.detail)).toBe(true);
   });
 
+  it('quotes the passage holding the answer though it words the subject otherwise, once the question is answered', async () => {
+    // The law's passage holds none of the question's rarer words, so it fails the subject check; that check decides
+    // whether the documents deal with the question (other candidates pass it), not which passage may be quoted.
+    const answer = await core.ask("Which law has long protected people's personal data in France?");
+    if (answer.kind !== 'answered') throw new Error(`expected an answer, got ${answer.kind}`);
+    expect(answer.citations.some((c) => c.quote.includes('loi du 6 janvier 1978'))).toBe(true);
+  });
+
   it.each([
     'Quelle est la position de la France sur la neutralité du net ?',
     'Où et quand a eu lieu le dialogue stratégique cyber avec le Japon ?',
