@@ -19,6 +19,7 @@ export function formatExplanation(explanation: Explanation): string {
     ...explanation.rankedToo.map(describe),
   ];
   return [
+    `subject (subjectHeld: a candidate holds one of these): ${explanation.subject.join(', ') || '(none)'}`,
     `candidates (support needed: ${explanation.cut.toFixed(2)}; every check must pass):`,
     ...explanation.candidates.map(describe),
     ...rankedToo,
@@ -34,6 +35,7 @@ export function explanationToJson(query: string, explanation: Explanation) {
     cut: explanation.cut,
     candidates: explanation.candidates.map(candidateToJson),
     ranked_too: explanation.rankedToo.map(candidateToJson),
+    subject: explanation.subject,
     abstained: explanation.refusal !== null,
     ...(explanation.refusal ? { reason: explanation.refusal } : {}),
   };

@@ -24,7 +24,7 @@ export interface Candidate {
 export type Answerability = (
   | { passages: RetrievedPassage[]; answers: ((text: string) => boolean) | null }
   | { refusal: RefusalFacts }
-) & { candidates: Candidate[]; rankedToo: Candidate[] };
+) & { candidates: Candidate[]; rankedToo: Candidate[]; subject: string[] };
 
 /**
  * The best retrieved passages scored by the answerability model (see `answerability-model.ts`): those whose support
@@ -60,13 +60,13 @@ export function answeringPassages(
     const first = hits.find((hit) => quotableRanked.has(hit));
     const rest = hits.filter((hit) => quotableHits.has(hit) && hit !== first);
     const passages = first ? [first, ...rest] : rest;
-    return { passages, answers: quoteAnswers(facts), candidates, rankedToo };
+    return { passages, answers: quoteAnswers(facts), candidates, rankedToo, subject: facts.subject };
   }
   // A name the documents never mention is said first; else the best-supported candidate's first failed check, or,
   // when no candidate has the support, that no passage deals enough with the question.
-  if (facts.unknown.length > 0) return { refusal: refusalFor('namesKnown', undefined, facts), candidates, rankedToo };
+  if (facts.unknown.length > 0) return { refusal: refusalFor('namesKnown', undefined, facts), candidates, rankedToo, subject: facts.subject };
   const closest = candidates.find((candidate) => candidate.support >= model.cut);
-  return { refusal: refusalFor(closest ? failedCheck(closest.features) : null, closest?.hit, facts), candidates, rankedToo };
+  return { refusal: refusalFor(closest ? failedCheck(closest.features) : null, closest?.hit, facts), candidates, rankedToo, subject: facts.subject };
 }
 
 /**

@@ -42,6 +42,8 @@ export interface Explanation {
    * candidate answers, the best ranked of all passages passing the same cut and checks is quoted first.
    */
   rankedToo: ExplainedCandidate[];
+  /** The question's subject words, as typed: a candidate must hold one of them to answer (`subjectHeld`). */
+  subject: string[];
   /** Why no candidate may answer, or null when some may (the answer may still refuse an unverified quote). */
   refusal: Refusal | null;
 }

@@ -72,6 +72,7 @@ export function createCore(parts: CoreParts): Core {
         cut: model.cut,
         candidates: answering.candidates.map(asExplained),
         rankedToo: answering.rankedToo.map(asExplained),
+        subject: answering.subject,
         refusal: 'refusal' in answering ? describeRefusal(answering.refusal, query.lang) : null,
       };
     },

@@ -30,8 +30,9 @@ describe('the answerability model', () => {
     // The signatures of the foreword are ranked first (a who-question's passage naming someone), not fused first.
     const question = 'Qui a signé la préface de la stratégie internationale pour le numérique ?';
     const [explained, answer] = await Promise.all([core.explain(question), core.ask(question)]);
+    // Once the question is answered, the subject check no longer bars a passage from being quoted.
     const passes = (c: (typeof explained.candidates)[number]) =>
-      c.support >= explained.cut && CHECKS.every((check) => c.features[check] === 1);
+      c.support >= explained.cut && CHECKS.every((check) => check === 'subjectHeld' || c.features[check] === 1);
     const rankedIds = explained.ranked.map((hit) => hit.passage.id);
     const passing = [...explained.candidates, ...explained.rankedToo].filter(passes);
     const best = passing.sort((a, b) => rankedIds.indexOf(a.passage.id) - rankedIds.indexOf(b.passage.id))[0];
@@ -47,6 +48,13 @@ describe('the answerability model', () => {
     const explained = await core.explain('Combien de French Tech Visa ?');
     expect(explained.refusal?.code).toBe('no-amount-stated');
     expect(explained.candidates.some((c) => c.features.countedNamed === 0)).toBe(true);
+  });
+
+  it('shows the subject a candidate must hold, as the user typed it, and which candidates hold it', async () => {
+    const explained = await core.explain('Is chocolate toxic for cats?');
+    expect(explained.subject).toContain('chocolate');
+    expect(explained.candidates.every((c) => c.features.subjectHeld === 0)).toBe(true);
+    expect(explained.refusal?.code).toBe('subject-not-found');
   });
 
   it('refuses a question off the documents\' topics, however well its best passage ranks', async () => {
