@@ -47,9 +47,12 @@ const DONE_STATED = wordPattern(
 const MONTHS = wordPattern(
   'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|january|february|march|april|june|july|august|september|october|november|december',
 );
-/** Fractions count only as such: "un tiers des États", not the "États tiers" (third countries) of a treaty. */
+/**
+ * Fractions count only as such: "un tiers des États", not the "États tiers" (third countries) of a treaty. The
+ * approximate numerals ("une cinquantaine d'agents", "une vingtaine") are counts too.
+ */
 const NUMBER_WORDS = wordPattern(
-  'deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cents?|mille|millions?|milliards?|dizaines?|centaines?|milliers?|moitié',
+  'deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cents?|mille|millions?|milliards?|dizaines?|douzaines?|quinzaines?|vingtaines?|trentaines?|quarantaines?|cinquantaines?|soixantaines?|centaines?|milliers?|moitié',
 );
 /** "23 avril", "1er juin", "25-29 novembre", "les 27 et 28 juin", "3, 4 et 5 mai", "July 3" (with the month's own pattern). */
 const DAY_OF_MONTH = new RegExp(

@@ -94,6 +94,13 @@ describe('holdsAnswerType', () => {
     }
   });
 
+  it('counts an approximate numeral ("une cinquantaine d\'agents") as a number', () => {
+    const none = new Set<string>();
+    expect(holdsAnswerType("Celle-ci a permis d'identifier près d'une cinquantaine d'agents.", 'amount', none)).toBe(true);
+    expect(countsNear("près d'une vingtaine de correspondants", (word) => word.startsWith('correspondant'), none)).toBe(true);
+    expect(holdsAnswerType("Elle a permis d'identifier des agents.", 'amount', none)).toBe(false);
+  });
+
   it('wants a number the question does not already give', () => {
     const question = 'Combien de projets ont été lancés en 2019 ?';
     expect(holdsAnswerType('En 2019, la France a lancé plusieurs projets.', 'amount', numbersStated(question))).toBe(false);
