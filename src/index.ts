@@ -25,7 +25,7 @@ export { listDocuments, type ListedDocument } from './documents/list-documents.j
 export { removeDocument } from './documents/remove-document.js';
 export type { MetadataFlags } from './documents/document-metadata.js';
 export type { CatalogueEntry } from './documents/catalogue.js';
-export type { Answer, AnswerMode, Citation, DocumentMeta, Lang, Passage, Refusal, RefusalCode, SearchHit } from './types.js';
+export type { Answer, AnswerMode, Citation, Confidence, DocumentMeta, Lang, Passage, Refusal, RefusalCode, SearchHit } from './types.js';
 /** Optional LLM answers: `loadLlmConfig(process.env)` gives the `llm` option of `loadCore`, or null when unset. */
 export { loadLlmConfig, DEFAULT_LLM_TIMEOUT_MS, type LlmConfig } from './llm/llm-config.js';
 export type { LlmLogEntry } from './llm/llm-core.js';

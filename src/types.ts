@@ -109,11 +109,18 @@ export type Answer =
 /** An answer saying the documents do not cover the question, and why. */
 export type NotCoveredAnswer = Extract<Answer, { kind: 'not-covered' }>;
 
+/**
+ * How far the answerability model trusts an answer: `tentative` when it gives the deciding passage less than 3 to 1
+ * odds of holding the evidence (`TENTATIVE_SUPPORT`), which the answer then says; else `firm`.
+ */
+export type Confidence = 'firm' | 'tentative';
+
 interface AnsweredCommon {
   kind: 'answered';
   query: string;
   lang: Lang;
   citations: Citation[];
+  confidence: Confidence;
   /**
    * The passages that passed the answering checks, best first: what the quotes come from, and what the optional
    * LLM is given to write from (set by the core; adapters do not need it).

@@ -1,9 +1,18 @@
-import type { Lang } from '../../src/index.js';
+import type { Confidence, Lang } from '../../src/index.js';
 
-/** The line above the quotes of an answer: the quotes follow, each once, each with its source under it. */
-export const ANSWER_LEAD: Record<Lang, string> = {
-  fr: 'Les documents indiquent (citations exactes) :',
-  en: 'The documents say (quoted verbatim, in the original French):',
+/**
+ * The line above the quotes of an answer: the quotes follow, each once, each with its source under it. A tentative
+ * answer says so first: the passages are the closest, and may not answer the question.
+ */
+export const ANSWER_LEAD: Record<Confidence, Record<Lang, string>> = {
+  firm: {
+    fr: 'Les documents indiquent (citations exactes) :',
+    en: 'The documents say (quoted verbatim, in the original French):',
+  },
+  tentative: {
+    fr: 'Réponse incertaine : les passages les plus proches indiquent (citations exactes) :',
+    en: 'Uncertain answer: the closest passages say (quoted verbatim, in the original French):',
+  },
 };
 
 /** "l. 602–603" in French, "lines 602–603" in English; one line alone is "l. 602" or "line 602". */

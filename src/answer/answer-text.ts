@@ -1,4 +1,4 @@
-import type { Answer, Lang, NotCoveredAnswer } from '../types.js';
+import type { Answer, Confidence, Lang, NotCoveredAnswer } from '../types.js';
 
 /** The fixed "not covered" sentence, also the reply the LLM is told to give when the passages do not answer. */
 export const NOT_COVERED: Record<Lang, string> = {
@@ -6,9 +6,15 @@ export const NOT_COVERED: Record<Lang, string> = {
   en: 'The documents do not cover this question.',
 };
 
-const LEAD: Record<Lang, string> = {
-  fr: 'Les documents indiquent :',
-  en: 'The documents say (quoted in the original French):',
+const LEAD: Record<Confidence, Record<Lang, string>> = {
+  firm: {
+    fr: 'Les documents indiquent :',
+    en: 'The documents say (quoted in the original French):',
+  },
+  tentative: {
+    fr: 'Réponse incertaine : les passages les plus proches indiquent :',
+    en: 'Uncertain answer: the closest passages say (quoted in the original French):',
+  },
 };
 
 const openQuote = (lang: Lang): string => (lang === 'fr' ? '« ' : '“');
@@ -24,7 +30,7 @@ export function answerText(answer: Answer): string {
   if (answer.mode === 'llm') return answer.text;
   const { lang } = answer;
   const quotes = answer.citations.map((c) => `${openQuote(lang)}${c.quote}${closeQuote(lang)} [${c.n}]`);
-  return [LEAD[lang], ...quotes].join('\n');
+  return [LEAD[answer.confidence][lang], ...quotes].join('\n');
 }
 
 /** "The documents do not cover this question." and the reason, in the question's language. */

@@ -1,4 +1,4 @@
-import type { Answer, Citation, DocumentMeta, Lang, NotCoveredAnswer, SearchHit } from '../types.js';
+import type { Answer, Citation, Confidence, DocumentMeta, Lang, NotCoveredAnswer, SearchHit } from '../types.js';
 import { describeRefusal, type RefusalFacts } from './refusal.js';
 import type { Evidence } from './select-evidence.js';
 
@@ -15,6 +15,7 @@ export function composeAnswer(
   evidence: readonly Evidence[],
   documents: ReadonlyMap<string, DocumentMeta>,
   grounds: SearchHit[],
+  confidence: Confidence,
 ): Answer {
   const citations: Citation[] = evidence.map((item, i) => {
     const meta = documents.get(item.passage.doc);
@@ -30,5 +31,5 @@ export function composeAnswer(
       passageId: item.passage.id,
     };
   });
-  return { kind: 'answered', query, lang, citations, mode: 'extractive', grounds };
+  return { kind: 'answered', query, lang, citations, confidence, mode: 'extractive', grounds };
 }

@@ -1,4 +1,4 @@
-import type { Answer, AnswerMode, RefusalCode, SearchHit } from '../types.js';
+import type { Answer, AnswerMode, Confidence, RefusalCode, SearchHit } from '../types.js';
 import { answerText } from './answer-text.js';
 
 /** `search --json` contract: stable, documented in README. */
@@ -24,6 +24,8 @@ export interface AskJson {
   abstained: boolean;
   /** `llm` when the configured LLM wrote the answer (every sentence verified), else `extractive`. */
   mode: AnswerMode;
+  /** When answering: `tentative` when the model gives its deciding passage under 3 to 1 odds of answering, else `firm`. */
+  confidence?: Confidence;
   citations: {
     n: number;
     doc: string;
@@ -76,6 +78,7 @@ export function answerToJson(answer: Answer): AskJson {
     answer: answerText(answer),
     abstained: false,
     mode: answer.mode,
+    confidence: answer.confidence,
     citations: answer.citations.map(({ n, doc, title, section, paragraph, lines, quote, page }) => ({
       n,
       doc,

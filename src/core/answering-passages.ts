@@ -5,9 +5,9 @@ import type { AnalyzedQuery } from '../search/analyze-query.js';
 import { frenchTerm, ordinalsIn } from '../search/analyzer.js';
 import { typedWord } from '../search/question-intent.js';
 import type { Retriever, RetrievedPassage } from '../search/retriever.js';
-import type { RefusalCode } from '../types.js';
+import type { Confidence, RefusalCode } from '../types.js';
 import { anchorsOf, statedBy, unknownNames, type Anchors } from './anchors.js';
-import { failedCheck, failedQuoteCheck, supportOf, type AnswerabilityModel, type CandidateFeatures, type CheckName } from './answerability-model.js';
+import { CHECKS, confidenceOf, failedCheck, failedQuoteCheck, supportOf, type AnswerabilityModel, type CandidateFeatures, type CheckName } from './answerability-model.js';
 
 /** A retrieved passage with the facts the answerability model reads and the support it gives them. */
 export interface Candidate {
@@ -22,7 +22,7 @@ export interface Candidate {
  * there are none; the candidates either way, to explain the decision.
  */
 export type Answerability = (
-  | { passages: RetrievedPassage[]; answers: ((text: string) => boolean) | null }
+  | { passages: RetrievedPassage[]; answers: ((text: string) => boolean) | null; confidence: Confidence }
   | { refusal: RefusalFacts }
 ) & { candidates: Candidate[]; rankedToo: Candidate[]; subject: string[] };
 
@@ -60,13 +60,22 @@ export function answeringPassages(
     const first = hits.find((hit) => quotableRanked.has(hit));
     const rest = hits.filter((hit) => quotableHits.has(hit) && hit !== first);
     const passages = first ? [first, ...rest] : rest;
-    return { passages, answers: quoteAnswers(facts), candidates, rankedToo, subject: facts.subject };
+    const support = Math.max(...candidates.filter(mayAnswer).map((candidate) => candidate.support));
+    const confidence = confidenceOf(support);
+    return { passages, answers: quoteAnswers(facts), confidence, candidates, rankedToo, subject: facts.subject };
   }
-  // A name the documents never mention is said first; else the best-supported candidate's first failed check, or,
-  // when no candidate has the support, that no passage deals enough with the question.
+  // A name the documents never mention is said first; else the first failed check of the nearest miss (the supported
+  // candidate failing fewest checks, the best ranked of those), or, when no candidate has the support, that no
+  // passage deals enough with the question.
   if (facts.unknown.length > 0) return { refusal: refusalFor('namesKnown', undefined, facts), candidates, rankedToo, subject: facts.subject };
-  const closest = candidates.find((candidate) => candidate.support >= model.cut);
+  const closest = nearestMiss(candidates.filter(supported));
   return { refusal: refusalFor(closest ? failedCheck(closest.features) : null, closest?.hit, facts), candidates, rankedToo, subject: facts.subject };
+}
+
+/** The candidate failing fewest checks, the first of those: its failure says best why the question is refused. */
+function nearestMiss(candidates: readonly Candidate[]): Candidate | undefined {
+  const failures = (candidate: Candidate) => CHECKS.filter((name) => candidate.features[name] < 1).length;
+  return candidates.reduce<Candidate | undefined>((best, candidate) => (!best || failures(candidate) < failures(best) ? candidate : best), undefined);
 }
 
 /**

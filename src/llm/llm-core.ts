@@ -85,7 +85,7 @@ export function withLlm(core: Core, options: LlmCoreOptions): Core {
       return done(extractive, { fallback: 'off-topic', ...counts });
     }
     const { text, citations } = verified;
-    return done({ kind: 'answered', query: extractive.query, lang, text, citations, mode: 'llm' }, counts);
+    return done({ kind: 'answered', query: extractive.query, lang, text, citations, confidence: extractive.confidence, mode: 'llm' }, counts);
   }
 
   return { ...core, ask };

@@ -25,8 +25,9 @@ describe('diplomate CLI', () => {
     const { code, stdout } = await cli(['ask', '--json', 'Combien', "d'États", 'ont', 'ratifié', 'la', 'Convention', 'de', 'Budapest', '?']);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(Object.keys(json).sort()).toEqual(['abstained', 'answer', 'citations', 'mode', 'query']);
+    expect(Object.keys(json).sort()).toEqual(['abstained', 'answer', 'citations', 'confidence', 'mode', 'query']);
     expect(json.mode).toBe('extractive');
+    expect(json.confidence).toBe('firm');
     expect(json.abstained).toBe(false);
     expect(Object.keys(json.citations[0]).sort()).toEqual(['doc', 'lines', 'n', 'paragraph', 'quote', 'section', 'title']);
     expect(json.citations[0].lines).toHaveLength(2);

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isAppError, type Core } from '../../src/index.js';
-import { CHECKS, readAnswerabilityModel, supportOf } from '../../src/core/answerability-model.js';
+import { answerText, isAppError, type Core } from '../../src/index.js';
+import { CHECKS, TENTATIVE_SUPPORT, readAnswerabilityModel, supportOf } from '../../src/core/answerability-model.js';
 import { answerabilityPath } from '../../src/paths.js';
 import { getTestCore } from '../support/test-core.js';
 
@@ -42,6 +42,27 @@ describe('the answerability model', () => {
     expect(grounds[0]).toBe(best?.passage.id);
     const candidates = new Set(explained.candidates.filter(passes).map((c) => c.passage.id));
     for (const id of grounds.slice(1)) expect(candidates.has(id)).toBe(true);
+  });
+
+  it('calls an answer tentative exactly when its deciding support is under 3 to 1 odds, and says so first', async () => {
+    const kinds = new Set<string>();
+    for (const question of [
+      'Combien de pays ont ratifié la Convention de Budapest ?',
+      'Que prévoit la coopération franco-indienne en cybersécurité ?',
+      'Which city hosted the 2019 Internet Governance Forum?',
+    ]) {
+      const [explained, answer] = await Promise.all([core.explain(question), core.ask(question)]);
+      if (answer.kind !== 'answered') throw new Error(`expected an answer to ${question}`);
+      const passing = explained.candidates.filter(
+        (c) => c.support >= explained.cut && CHECKS.every((check) => c.features[check] === 1),
+      );
+      const best = Math.max(...passing.map((c) => c.support));
+      expect(answer.confidence, question).toBe(best < TENTATIVE_SUPPORT ? 'tentative' : 'firm');
+      const leads = { fr: { firm: 'Les documents indiquent', tentative: 'Réponse incertaine' }, en: { firm: 'The documents say', tentative: 'Uncertain answer' } };
+      expect(answerText(answer).startsWith(leads[answer.lang][answer.confidence]), question).toBe(true);
+      kinds.add(answer.confidence);
+    }
+    expect([...kinds].sort()).toEqual(['firm', 'tentative']);
   });
 
   it('shows why "how many visas" is refused: the passage covering it states no number of visas', async () => {

@@ -29,7 +29,7 @@ function citation(n: number, overrides: Partial<Citation> = {}): Citation {
 }
 
 function answered(citations: Citation[]): Answer {
-  return { kind: 'answered', query: 'Que dit la France sur Internet ?', lang: 'fr', citations, mode: 'extractive' };
+  return { kind: 'answered', query: 'Que dit la France sur Internet ?', lang: 'fr', citations, confidence: 'firm', mode: 'extractive' };
 }
 
 /** Every Discord limit, asserted on one payload. */

@@ -31,7 +31,7 @@ function citation(n: number, quote: string, extra: Partial<Citation> = {}): Cita
 }
 
 function answered(citations: Citation[], lang: 'fr' | 'en' = 'fr'): Answer {
-  return { kind: 'answered', query: 'Quelle position ?', lang, citations, mode: 'extractive' };
+  return { kind: 'answered', query: 'Quelle position ?', lang, citations, confidence: 'firm', mode: 'extractive' };
 }
 
 function hit(i: number, text: string): SearchHit {
