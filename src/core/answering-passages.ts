@@ -1,6 +1,6 @@
 import { countsNear, countsPeople, holdsAnswerType, isPeopleNoun, type AnswerType } from '../answer/answer-type.js';
 import type { RefusalFacts } from '../answer/refusal.js';
-import { expectedAnswer, namesNewPlaceTo } from '../answer/expected-answer.js';
+import { namesNewPlaceTo } from '../answer/expected-answer.js';
 import type { AnalyzedQuery } from '../search/analyze-query.js';
 import { frenchTerm, ordinalsIn } from '../search/analyzer.js';
 import { typedWord } from '../search/question-intent.js';
@@ -39,10 +39,11 @@ export type Answerability = (
 export function answeringPassages(
   query: AnalyzedQuery,
   hits: RetrievedPassage[],
+  form: ((text: string) => boolean) | null,
   retriever: Retriever,
   model: AnswerabilityModel,
 ): Answerability {
-  const facts = questionFacts(query, retriever);
+  const facts = questionFacts(query, form, retriever);
   const assess = (hit: RetrievedPassage): Candidate => {
     const features = featuresOf(hit, facts);
     return { hit, features, support: supportOf(features, model) };
@@ -113,13 +114,12 @@ interface QuestionFacts {
   partnerCode: RefusalCode | null;
 }
 
-function questionFacts(query: AnalyzedQuery, retriever: Retriever): QuestionFacts {
+function questionFacts(query: AnalyzedQuery, form: ((text: string) => boolean) | null, retriever: Retriever): QuestionFacts {
   const { counted, asksWho } = query.intent;
   const focus = counted === null ? null : query.groups.find((group) => group[0] === frenchTerm(counted)) ?? null;
   const subjectGroups = retriever.specificGroups(query);
   const people = countsPeople(counted ?? '');
   const focusTerms = new Set(focus);
-  const form = expectedAnswer(query, (term) => retriever.isNamedInCorpus([term]));
   return {
     query,
     retriever,

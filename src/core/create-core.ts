@@ -1,5 +1,6 @@
 import { composeAnswer, notCovered } from '../answer/compose-answer.js';
 import { listMarkerOf, selectEvidence, withListAfter, type QuoteSource } from '../answer/select-evidence.js';
+import { expectedAnswer } from '../answer/expected-answer.js';
 import { isVerbatim } from '../answer/verify-quote.js';
 import { createDocumentViews } from '../documents/document-views.js';
 import { analyzeQuery, type ExpansionWeights } from '../search/analyze-query.js';
@@ -47,13 +48,16 @@ export function createCore(parts: CoreParts): Core {
   async function retrieve(rawQuestion: unknown, limit: number) {
     const question = validateQuestion(rawQuestion);
     const query = analyzeQuery(question, parts.lexicon, parts.expansion);
-    return { question, query, hits: await parts.retriever.retrieve(question, query, limit) };
+    // What the question's form asks a passage to hold: ranking reads it, and so do the answer's checks.
+    const form = expectedAnswer(query, (term) => parts.retriever.isNamedInCorpus([term]));
+    return { question, query, form, hits: await parts.retriever.retrieve(question, query, limit, form) };
   }
 
   async function assess(rawQuestion: unknown) {
     // All the passages the ranking model ordered: the candidates are the best fused ones among them.
     const retrieved = await retrieve(rawQuestion, parts.retriever.rankedCount);
-    return { ...retrieved, answering: answeringPassages(retrieved.query, retrieved.hits, parts.retriever, model) };
+    const { query, hits, form } = retrieved;
+    return { ...retrieved, answering: answeringPassages(query, hits, form, parts.retriever, model) };
   }
 
   return {

@@ -1,7 +1,6 @@
 import { BLOCK_SEPARATOR } from '../ingest/passage-size.js';
 import type { Passage } from '../types.js';
 import { fingerprint } from '../ingest/mark-duplicates.js';
-import { expectedAnswer } from '../answer/expected-answer.js';
 import { analyzeFrench } from './analyzer.js';
 import type { AnalyzedQuery } from './analyze-query.js';
 import type { PassageEmbedder } from './embedders/select-embedder.js';
@@ -61,8 +60,15 @@ export class Retriever {
   /**
    * The fused passages, the best `ranking.candidates` of them reordered by the ranking model; any further ones (a
    * search asking for more) follow in the model's order among themselves, so the first ones never depend on `limit`.
+   * `answerForm` is what a passage must hold to answer the question's form (`expectedAnswer`), worked out once by the
+   * caller, which checks answers against the same test.
    */
-  async retrieve(question: string, query: AnalyzedQuery, limit: number): Promise<RetrievedPassage[]> {
+  async retrieve(
+    question: string,
+    query: AnalyzedQuery,
+    limit: number,
+    answerForm: ((text: string) => boolean) | null,
+  ): Promise<RetrievedPassage[]> {
     const lexical = this.mode === 'vector' ? [] : this.index.lexical.query(query, CANDIDATES);
     const vector = this.mode === 'lexical' ? [] : await this.vectorHits(question, query);
     const fused = fuseRankings([
@@ -73,7 +79,7 @@ export class Retriever {
       query,
       views: { fused: viewOf(fused), lexical: viewOf(lexical), vector: viewOf(vector) },
       weights: query.groups.map((group) => this.weigh.coverageWeight(group, query)),
-      answerForm: expectedAnswer(query, (term) => this.index.properNames.has(term)),
+      answerForm,
     };
     const pool = this.distinct(fused, frame, Math.max(limit, this.ranking.candidates));
     const byScore = (a: RetrievedPassage, b: RetrievedPassage) => b.score - a.score;
