@@ -34,10 +34,11 @@ export function selectEvidence(
   retrieved: readonly RetrievedPassage[],
   weightOf: (group: string[]) => number,
   answers?: (text: string) => boolean,
+  extend: (span: Span) => Span = (span) => span,
 ): Evidence[] {
   const termWeights = [...query.terms].map(([term, weight]) => ({ term, weight: weight * weightOf([term]) }));
   const candidates = retrieved.slice(0, RANK_DECAY.length).flatMap((hit, rank) =>
-    candidatesOf(hit.passage).map((candidate) => {
+    candidatesOf(hit.passage).map((span) => (speaksOf(query, span.quote) ? extend(span) : span)).map((candidate) => {
       const terms = new Set(analyzeFrench(candidate.quote));
       const covers = coveredGroups(query, terms);
       const covered = [...covers].reduce((sum, g) => sum + weightOf(query.groups[g] ?? []), 0);
@@ -115,7 +116,7 @@ export interface QuoteSource {
  * source's bullets, as one quote over their lines (on one line: chat platforms quote one line as one block). Unless
  * that quote would not read word for word in the source: then the colon's sentence stays alone.
  */
-export function withListAfter(evidence: Evidence, source: QuoteSource): Evidence {
+export function withListAfter<T extends Span>(evidence: T, source: QuoteSource): T {
   if (!evidence.quote.trimEnd().endsWith(':')) return evidence;
   const { passage } = evidence;
   const spans = quotableSpans(passage.text, passage.kind);
@@ -129,7 +130,7 @@ export function withListAfter(evidence: Evidence, source: QuoteSource): Evidence
     end = lines[1];
   }
   if (items.length === 0) return evidence;
-  const extended: Evidence = { ...evidence, quote: [evidence.quote, ...items].join(' '), lines: [evidence.lines[0], end] };
+  const extended: T = { ...evidence, quote: [evidence.quote, ...items].join(' '), lines: [evidence.lines[0], end] };
   return source.holds(passage.doc, extended.lines, extended.quote) ? extended : evidence;
 }
 
@@ -149,12 +150,20 @@ function* followingSpans(
   }
 }
 
-function candidatesOf(passage: Passage): Omit<Evidence, 'covers' | 'score' | 'closeness'>[] {
+/** A quotable span of a passage, with its exact source lines. */
+export type Span = Pick<Evidence, 'passage' | 'quote' | 'lines'>;
+
+function candidatesOf(passage: Passage): Span[] {
   return quotableSpans(passage.text, passage.kind).map((span) => ({
     passage,
     quote: span.text,
     lines: span.start === 0 && span.end === passage.text.length ? passage.lines : linesOf(passage.lineMap, span.start, span.end),
   }));
+}
+
+/** True when the text holds a word of the question. */
+function speaksOf(query: AnalyzedQuery, text: string): boolean {
+  return coveredGroups(query, new Set(analyzeFrench(text))).size > 0;
 }
 
 function coveredGroups(query: AnalyzedQuery, terms: ReadonlySet<string>): Set<number> {

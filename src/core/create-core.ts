@@ -1,5 +1,5 @@
 import { composeAnswer, notCovered } from '../answer/compose-answer.js';
-import { listMarkerOf, selectEvidence, withListAfter, type QuoteSource } from '../answer/select-evidence.js';
+import { listMarkerOf, selectEvidence, withListAfter, type QuoteSource, type Span } from '../answer/select-evidence.js';
 import { expectedAnswer } from '../answer/expected-answer.js';
 import { isVerbatim } from '../answer/verify-quote.js';
 import { createDocumentViews } from '../documents/document-views.js';
@@ -85,8 +85,8 @@ export function createCore(parts: CoreParts): Core {
       const nearest = hits.slice(0, NEAREST).map(toHit);
       if ('refusal' in answering) return notCovered(question, query.lang, nearest, answering.refusal);
       const weightOf = (group: string[]): number => parts.retriever.groupWeight(group);
-      const evidence = selectEvidence(query, answering.passages, weightOf, answering.answers ?? undefined)
-        .map((item) => withListAfter(item, quoteSource))
+      const withList = (span: Span): Span => withListAfter(span, quoteSource);
+      const evidence = selectEvidence(query, answering.passages, weightOf, answering.answers ?? undefined, withList)
         .filter((item) => quoteSource.holds(item.passage.doc, item.lines, item.quote));
       if (evidence.length === 0) return notCovered(question, query.lang, nearest, { code: 'quote-unverified' });
       return composeAnswer(question, query.lang, evidence, documents, answering.passages.map(toHit), answering.confidence);

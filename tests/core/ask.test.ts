@@ -199,6 +199,16 @@ describe('core.ask on the real index', () => {
     expect(answerText(answer).endsWith(answer.reason.detail)).toBe(true);
   });
 
+  it('weighs a sentence announcing a list with the items it announces, and quotes them together', async () => {
+    // Without its items, the announcement ("Plusieurs pistes de réflexion peuvent être explorées :") says too little of
+    // the question, and only the last item was quoted.
+    const answer = await core.ask('Que pourrait-on demander aux réseaux sociaux contre la propagation des fausses nouvelles ?');
+    if (answer.kind !== 'answered') throw new Error(`expected an answer, got ${answer.kind}`);
+    const listed = answer.citations.find((c) => c.quote.includes('Plusieurs pistes de réflexion peuvent être explorées :'));
+    expect(listed?.quote).toContain('déréférencement et retrait');
+    expect(isVerbatim(seedLines(listed?.doc ?? ''), listed?.lines ?? [0, 0], listed?.quote ?? '')).toBe(true);
+  });
+
   it('quotes the passage holding the answer though it words the subject otherwise, once the question is answered', async () => {
     // The law's passage holds none of the question's rarer words, so it fails the subject check; that check decides
     // whether the documents deal with the question (other candidates pass it), not which passage may be quoted.
