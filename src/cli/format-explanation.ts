@@ -13,7 +13,9 @@ export function formatExplanation(explanation: Explanation): string {
     const verdict = support >= explanation.cut && failed.length === 0 ? 'passes' : failed.length ? `fails ${failed.join(', ')}` : 'too little support';
     return `${i + 1}. ${passage.doc}:${passage.lines[0]}-${passage.lines[1]} — support ${support.toFixed(2)} (${weighed}) — ${verdict}`;
   };
-  const decision = explanation.refusal ? `refused: ${explanation.refusal.code} — ${explanation.refusal.detail}` : 'answered';
+  const decision = explanation.refusal
+    ? `refused: ${explanation.refusal.code} — ${explanation.refusal.detail}`
+    : `answered (${explanation.confidence ?? 'firm'}: ${explanation.confidence === 'tentative' ? 'the best passing support is under' : 'a passing support reaches'} ln 3, odds of 3 to 1)`;
   const rankedToo = explanation.rankedToo.length === 0 ? [] : [
     'ranked first too (once a candidate answers, the best ranked passage with the support and every check but subjectHeld is quoted first):',
     ...explanation.rankedToo.map(describe),
@@ -37,6 +39,7 @@ export function explanationToJson(query: string, explanation: Explanation) {
     ranked_too: explanation.rankedToo.map(candidateToJson),
     subject: explanation.subject,
     abstained: explanation.refusal !== null,
+    ...(explanation.confidence ? { confidence: explanation.confidence } : {}),
     ...(explanation.refusal ? { reason: explanation.refusal } : {}),
   };
 }

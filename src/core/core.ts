@@ -1,5 +1,5 @@
 import type { DocumentView } from '../documents/document-view.js';
-import type { Answer, DocumentMeta, Lang, Refusal, SearchHit } from '../types.js';
+import type { Answer, Confidence, DocumentMeta, Lang, Refusal, SearchHit } from '../types.js';
 import type { RankingFeatures } from '../search/ranking-model.js';
 import type { CandidateFeatures } from './answerability-model.js';
 
@@ -44,6 +44,8 @@ export interface Explanation {
   rankedToo: ExplainedCandidate[];
   /** The question's subject words, as typed: a candidate must hold one of them to answer (`subjectHeld`). */
   subject: string[];
+  /** How far the model trusts the answer (`Confidence`), or null when it refuses. */
+  confidence: Confidence | null;
   /** Why no candidate may answer, or null when some may (the answer may still refuse an unverified quote). */
   refusal: Refusal | null;
 }

@@ -77,6 +77,7 @@ export function createCore(parts: CoreParts): Core {
         candidates: answering.candidates.map(asExplained),
         rankedToo: answering.rankedToo.map(asExplained),
         subject: answering.subject,
+        confidence: 'refusal' in answering ? null : answering.confidence,
         refusal: 'refusal' in answering ? describeRefusal(answering.refusal, query.lang) : null,
       };
     },

@@ -58,6 +58,7 @@ describe('the answerability model', () => {
       );
       const best = Math.max(...passing.map((c) => c.support));
       expect(answer.confidence, question).toBe(best < TENTATIVE_SUPPORT ? 'tentative' : 'firm');
+      expect(explained.confidence).toBe(answer.confidence);
       const leads = { fr: { firm: 'Les documents indiquent', tentative: 'Réponse incertaine' }, en: { firm: 'The documents say', tentative: 'Uncertain answer' } };
       expect(answerText(answer).startsWith(leads[answer.lang][answer.confidence]), question).toBe(true);
       kinds.add(answer.confidence);
