@@ -129,7 +129,7 @@ interface AnsweredCommon {
 }
 
 /**
- * Why a question gets no answer, one code per check of `answering-passages.ts` (README, "Answering"):
+ * Why a question gets no answer, one code per check of `question-facts.ts` (README, "Answering"):
  * - `no-passage-covers-question`: the best passages hold too little of the question's (rarity-weighted) words;
  * - `names-unknown`: the question names something the documents never mention;
  * - `subject-not-found`: the best passages hold none of the question's subject, the rarer half of its words;

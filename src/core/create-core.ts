@@ -92,7 +92,8 @@ export function createCore(parts: CoreParts): Core {
         .map((item) => withListAfter(item, quoteSource))
         .filter((item) => quoteSource.holds(item.passage.doc, item.lines, item.quote));
       if (evidence.length === 0) return notCovered(question, query.lang, nearest, { code: 'quote-unverified' });
-      return composeAnswer(question, query.lang, evidence, documents, answering.passages.map(toHit), answering.confidence);
+      const grounds = answering.passages.map(toHit);
+      return composeAnswer(question, query.lang, evidence, documents, grounds, answering.confidence);
     },
   };
 }
