@@ -17,6 +17,12 @@ const LEAD: Record<Confidence, Record<Lang, string>> = {
   },
 };
 
+/** Put before an LLM's prose when the model trusts its passages little (`Confidence`). */
+const TENTATIVE_NOTE: Record<Lang, string> = {
+  fr: 'Réponse incertaine :',
+  en: 'Uncertain answer:',
+};
+
 const openQuote = (lang: Lang): string => (lang === 'fr' ? '« ' : '“');
 const closeQuote = (lang: Lang): string => (lang === 'fr' ? ' »' : '”');
 
@@ -27,7 +33,9 @@ const closeQuote = (lang: Lang): string => (lang === 'fr' ? ' »' : '”');
  */
 export function answerText(answer: Answer): string {
   if (answer.kind === 'not-covered') return refusalText(answer);
-  if (answer.mode === 'llm') return answer.text;
+  if (answer.mode === 'llm') {
+    return answer.confidence === 'tentative' ? `${TENTATIVE_NOTE[answer.lang]} ${answer.text}` : answer.text;
+  }
   const { lang } = answer;
   const quotes = answer.citations.map((c) => `${openQuote(lang)}${c.quote}${closeQuote(lang)} [${c.n}]`);
   return [LEAD[answer.confidence][lang], ...quotes].join('\n');

@@ -68,6 +68,22 @@ describe('LLM answers against a loopback chat-completions API', () => {
     expect(JSON.stringify(logs)).not.toContain('sk-test-secret');
   });
 
+  it('says an LLM answer is uncertain when the model trusts its passages little', async () => {
+    let quoted = '';
+    api.script({
+      reply: (request) => {
+        const first = [...passagesIn(request).keys()][0] ?? 1;
+        quoted = wordsOf(request, first, 8);
+        return `La coopération franco-indienne prévoit : « ${quoted} » [${first}].`;
+      },
+    });
+    const answer = await core.ask('Que prévoit la coopération franco-indienne en cybersécurité ?');
+    expect(answer).toMatchObject({ kind: 'answered', mode: 'llm', confidence: 'tentative' });
+    expectVerified(answer);
+    expect(answerText(answer)).toBe(`Réponse incertaine : La coopération franco-indienne prévoit : « ${quoted} » [1].`);
+    expect(answerToJson(answer)).toMatchObject({ mode: 'llm', confidence: 'tentative' });
+  });
+
   it('asks for English and shows the English answer for an English question', async () => {
     api.script({ reply: 'France and India agreed to work together on 5G networks [1]. They also said so again [1].' });
     const answer = await core.ask(EN);

@@ -6,7 +6,7 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
-import { refusalText, type Answer, type Citation } from '../../../src/index.js';
+import { answerText, refusalText, type Answer, type Citation } from '../../../src/index.js';
 import { customIdFor } from '../button-ids.js';
 import { LIMITS, escapeMarkdown, fitEmbeds, nonEmpty, truncate, type DiscordReply } from './limits.js';
 import { ANSWER_LEAD, whereParts } from '../../shared/citation-text.js';
@@ -61,7 +61,7 @@ export function formatAnswer(answer: Answer, answerId: string, options: FormatOp
   if (answer.kind === 'answered') {
     embed.color = COLOR_ANSWER;
     // An extractive answer's text is its quotes, shown below with their sources; a model's answer is its own prose.
-    const lead = answer.mode === 'extractive' ? ANSWER_LEAD[answer.confidence][answer.lang] : escapeMarkdown(answer.text);
+    const lead = answer.mode === 'extractive' ? ANSWER_LEAD[answer.confidence][answer.lang] : escapeMarkdown(answerText(answer));
     embed.description = nonEmpty(truncate(lead, LIMITS.embedDescription));
     const shown = answer.citations.slice(0, LIMITS.fields).map((citation) => citationField(citation, answer.lang, options));
     embed.fields = shown.map((item) => item.field);
