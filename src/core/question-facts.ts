@@ -15,12 +15,12 @@ export interface QuestionFacts {
   unknown: string[];
   /** The question's specific words, as typed (see `Retriever.specificGroups`). */
   subject: string[];
-  /** Those words' groups, any of which a passage must hold to deal with the subject. */
+  /** Those words' groups: a passage must hold one of them to deal with the subject. */
   subjectGroups: string[][];
   anchors: Anchors;
   /** The index terms of the noun a "how many" counts, or null. */
   focus: string[] | null;
-  /** It counts people ("how many people", "combien de monde"): any noun of persons is the counted one. */
+  /** It counts people ("how many people", "combien de monde"): every noun of persons is the counted one. */
   countsPeople: boolean;
   /** True for a word of a text standing for what a "how many" counts. */
   isCounted: (word: string) => boolean;
