@@ -96,7 +96,8 @@ export function formatAnswer(answer: Answer, options: FormatOptions = {}): Slack
     return fit(fallback, head, items, tail, labels.more);
   }
   // An extractive answer's text is its quotes, shown below with their sources; a model's answer is its own prose.
-  const lead = answer.mode === 'extractive' ? ANSWER_LEAD[answer.confidence][answer.lang] : safe(answerText(answer), LIMITS.sectionText);
+  const lead =
+    answer.mode === 'extractive' ? ANSWER_LEAD[answer.confidence][answer.lang] : safe(answerText(answer), LIMITS.sectionText);
   const head: SlackBlock[] = [section(lead)];
   const items = answer.citations.map((c) => sourceBlock(c, answer.lang, options.publicUrl));
   return fit(fallback, head, items, tail, labels.more);

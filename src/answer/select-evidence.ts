@@ -28,6 +28,7 @@ const RANK_DECAY = [1, 0.8, 0.65, 0.5];
  * then others only when they add words of the question the first did not cover. Of two sentences covering the same
  * words, the one holding more of the question's terms comes first: a word rendered as a phrase ("Africa–France
  * summit", "Sommet des chefs d'État Afrique-France") is covered by any of the phrase's words, and best by most.
+ * `extend` gives a span its announced list (`withListAfter`), for weighing and quoting.
  */
 export function selectEvidence(
   query: AnalyzedQuery,
@@ -38,9 +39,13 @@ export function selectEvidence(
 ): Evidence[] {
   const termWeights = [...query.terms].map(([term, weight]) => ({ term, weight: weight * weightOf([term]) }));
   const candidates = retrieved.slice(0, RANK_DECAY.length).flatMap((hit, rank) =>
-    candidatesOf(hit.passage).map((span) => (speaksOf(query, span.quote) ? extend(span) : span)).map((candidate) => {
-      const terms = new Set(analyzeFrench(candidate.quote));
-      const covers = coveredGroups(query, terms);
+    candidatesOf(hit.passage).map((span) => {
+      // A sentence announcing a list is weighed with its items when it speaks of the question itself.
+      const own = new Set(analyzeFrench(span.quote));
+      const ownCovers = coveredGroups(query, own);
+      const candidate = ownCovers.size > 0 ? extend(span) : span;
+      const terms = candidate === span ? own : new Set(analyzeFrench(candidate.quote));
+      const covers = candidate === span ? ownCovers : coveredGroups(query, terms);
       const covered = [...covers].reduce((sum, g) => sum + weightOf(query.groups[g] ?? []), 0);
       const closeness = termWeights.reduce((sum, { term, weight }) => sum + (terms.has(term) ? weight : 0), 0);
       const decay = RANK_DECAY[rank] ?? 0.5;
@@ -59,7 +64,7 @@ export function selectEvidence(
     chosen.push(candidate);
     candidate.covers.forEach((g) => covered.add(g));
   }
-  return answers ? withAnswer(chosen, answers, retrieved.map((hit) => hit.passage)) : chosen;
+  return answers ? withAnswer(chosen, answers, retrieved.map((hit) => hit.passage), extend) : chosen;
 }
 
 /**
@@ -68,7 +73,12 @@ export function selectEvidence(
  * When none of the chosen holds it, the nearest span of the best quote's passage that does is cited beside that
  * quote alone: first after it (a signature below a letter's closing words), else before it.
  */
-function withAnswer(chosen: Evidence[], answers: (text: string) => boolean, passages: readonly Passage[]): Evidence[] {
+function withAnswer(
+  chosen: Evidence[],
+  answers: (text: string) => boolean,
+  passages: readonly Passage[],
+  extend: (span: Span) => Span,
+): Evidence[] {
   const first = chosen[0];
   const answering = new Set(chosen.filter((item) => answers(item.quote)).map((item) => item.passage.id));
   if (answering.size > 0) return chosen.filter((item) => answering.has(item.passage.id));
@@ -82,7 +92,8 @@ function withAnswer(chosen: Evidence[], answers: (text: string) => boolean, pass
   const elsewhere = found ? undefined : others.flatMap(candidatesOf).find((span) => answers(span.quote));
   const added = found ?? elsewhere;
   if (!added) return chosen;
-  const evidence: Evidence = { ...added, covers: new Set(), score: 0, closeness: 0 };
+  // Not weighed above (it holds no word of the question), it is still quoted with the list it announces.
+  const evidence: Evidence = { ...extend(added), covers: new Set(), score: 0, closeness: 0 };
   return found && !after ? [evidence, first] : [first, evidence];
 }
 
@@ -159,11 +170,6 @@ function candidatesOf(passage: Passage): Span[] {
     quote: span.text,
     lines: span.start === 0 && span.end === passage.text.length ? passage.lines : linesOf(passage.lineMap, span.start, span.end),
   }));
-}
-
-/** True when the text holds a word of the question. */
-function speaksOf(query: AnalyzedQuery, text: string): boolean {
-  return coveredGroups(query, new Set(analyzeFrench(text))).size > 0;
 }
 
 function coveredGroups(query: AnalyzedQuery, terms: ReadonlySet<string>): Set<number> {

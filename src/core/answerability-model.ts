@@ -98,6 +98,9 @@ export function failedCheck(features: CandidateFeatures): CheckName | null {
   return CHECKS.find((name) => features[name] < 1) ?? null;
 }
 
+/** The checks a passage must pass to be quoted once the question is answered: all but the subject's. */
+const QUOTE_CHECKS = CHECKS.filter((name) => name !== 'subjectHeld');
+
 /**
  * The first check a candidate fails to be quoted once the question is answered, or null: all but `subjectHeld`. The
  * subject check tells whether the documents deal with the question at all, which the deciding candidates settle;
@@ -105,7 +108,7 @@ export function failedCheck(features: CandidateFeatures): CheckName | null {
  * gold +7 over the eleven sets with the committed models, no answer or refusal lost).
  */
 export function failedQuoteCheck(features: CandidateFeatures): CheckName | null {
-  return CHECKS.find((name) => name !== 'subjectHeld' && features[name] < 1) ?? null;
+  return QUOTE_CHECKS.find((name) => features[name] < 1) ?? null;
 }
 
 const modelSchema = z.object({

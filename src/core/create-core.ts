@@ -88,8 +88,6 @@ export function createCore(parts: CoreParts): Core {
       const weightOf = (group: string[]): number => parts.retriever.groupWeight(group);
       const withList = (span: Span): Span => withListAfter(span, quoteSource);
       const evidence = selectEvidence(query, answering.passages, weightOf, answering.answers ?? undefined, withList)
-        // A quote added only because it holds the answer was not weighed with its list: it is quoted with it too.
-        .map((item) => withListAfter(item, quoteSource))
         .filter((item) => quoteSource.holds(item.passage.doc, item.lines, item.quote));
       if (evidence.length === 0) return notCovered(question, query.lang, nearest, { code: 'quote-unverified' });
       const grounds = answering.passages.map(toHit);

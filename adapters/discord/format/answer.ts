@@ -61,7 +61,8 @@ export function formatAnswer(answer: Answer, answerId: string, options: FormatOp
   if (answer.kind === 'answered') {
     embed.color = COLOR_ANSWER;
     // An extractive answer's text is its quotes, shown below with their sources; a model's answer is its own prose.
-    const lead = answer.mode === 'extractive' ? ANSWER_LEAD[answer.confidence][answer.lang] : escapeMarkdown(answerText(answer));
+    const lead =
+      answer.mode === 'extractive' ? ANSWER_LEAD[answer.confidence][answer.lang] : escapeMarkdown(answerText(answer));
     embed.description = nonEmpty(truncate(lead, LIMITS.embedDescription));
     const shown = answer.citations.slice(0, LIMITS.fields).map((citation) => citationField(citation, answer.lang, options));
     embed.fields = shown.map((item) => item.field);
