@@ -3,9 +3,20 @@ import { join } from 'node:path';
 import type { BaseMessage } from '@langchain/core/messages';
 import { ChatPromptTemplate } from '@langchain/core/prompts';
 import { packageRoot } from '../paths.js';
-import type { Lang, SearchHit } from '../types.js';
+import type { Confidence, Lang, SearchHit } from '../types.js';
 
 const LANGUAGE_NAME: Record<Lang, string> = { fr: 'French', en: 'English' };
+
+/**
+ * What the prompt says of passages the answerability model trusts little (`Confidence`): the model is to keep to what
+ * they state, and to say so when they do not answer, rather than stretch a near match into an answer.
+ */
+const CLOSENESS: Record<Confidence, string> = {
+  firm: '',
+  tentative:
+    'These passages were judged only a loose match for the question: state only what they say, and if they do not ' +
+    'answer it, reply with the exact sentence of rule 4.\n\n',
+};
 
 /** Folder of the plain-text templates (`system.txt`, `user.txt`) with `{named}` placeholders. */
 export const defaultPromptsDir = (): string => join(packageRoot(), 'prompts');
@@ -16,6 +27,7 @@ export type PromptBuilder = (input: {
   lang: Lang;
   passages: readonly SearchHit[];
   notCovered: string;
+  confidence: Confidence;
 }) => Promise<BaseMessage[]>;
 
 export function createPromptBuilder(promptsDir: string = defaultPromptsDir()): PromptBuilder {
@@ -23,8 +35,9 @@ export function createPromptBuilder(promptsDir: string = defaultPromptsDir()): P
     ['system', readFileSync(join(promptsDir, 'system.txt'), 'utf8').trim()],
     ['human', readFileSync(join(promptsDir, 'user.txt'), 'utf8').trim()],
   ]);
-  return ({ question, lang, passages, notCovered }) =>
+  return ({ question, lang, passages, notCovered, confidence }) =>
     template.formatMessages({
+      closeness: CLOSENESS[confidence],
       language: LANGUAGE_NAME[lang],
       not_covered: notCovered,
       passages: passages.map((hit, i) => passageBlock(hit, i + 1)).join('\n\n'),

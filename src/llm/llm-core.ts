@@ -61,7 +61,13 @@ export function withLlm(core: Core, options: LlmCoreOptions): Core {
     const passages = (extractive.grounds ?? []).slice(0, options.passages ?? 6);
     const context: VerifyContext = { passages, seedLines: options.seedLines, documents, sentenceTerms };
     const lang = extractive.lang;
-    const messages = await buildPrompt({ question: extractive.query, lang, passages, notCovered: NOT_COVERED[lang] });
+    const messages = await buildPrompt({
+      question: extractive.query,
+      lang,
+      passages,
+      notCovered: NOT_COVERED[lang],
+      confidence: extractive.confidence,
+    });
     const onDraft = askOptions.onDraft;
     const generation = await chat(messages, {
       signal: askOptions.signal,

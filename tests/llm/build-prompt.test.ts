@@ -41,11 +41,28 @@ describe('the prompt', () => {
       lang: 'en',
       passages: [hit('Texte un.'), hit('Texte deux.')],
       notCovered: 'The documents do not cover this question.',
+      confidence: 'firm',
     });
     expect(system?.content).toContain('Answer in English');
     expect(system?.content).toContain('reply with exactly this sentence and nothing else: The documents do not cover this question.');
     expect(user?.content).toContain('<passage id="1"');
     expect(user?.content).toContain('<passage id="2"');
     expect(user?.content).toContain('<question>Que dit la France ? {passages}</question>');
+    expect(user?.content).not.toContain('loose match');
+  });
+
+  it('tells the model when the passages match the question only loosely, before the question', async () => {
+    const build = createPromptBuilder();
+    const [, user] = await build({
+      question: 'Quelle est la position de la France ?',
+      lang: 'fr',
+      passages: [hit('Texte un.')],
+      notCovered: 'Les documents ne traitent pas de cette question.',
+      confidence: 'tentative',
+    });
+    const content = String(user?.content);
+    expect(content).toContain('judged only a loose match for the question');
+    expect(content.indexOf('loose match')).toBeLessThan(content.indexOf('<question>'));
+    expect(content.indexOf('loose match')).toBeGreaterThan(content.indexOf('</passage>'));
   });
 });

@@ -64,6 +64,7 @@ describe('LLM answers against a loopback chat-completions API', () => {
     expect(request).toMatchObject({ path: '/v1/chat/completions', authorization: 'Bearer sk-test-secret' });
     expect(request?.body).toMatchObject({ model: 'test-model', stream: false });
     expect(request?.body.messages?.[0]?.content).toContain('Answer in French');
+    expect(request?.body.messages?.[1]?.content).not.toContain('loose match');
     expect(lastLog()).toMatchObject({ mode: 'llm', dropped: [] });
     expect(JSON.stringify(logs)).not.toContain('sk-test-secret');
   });
@@ -82,6 +83,7 @@ describe('LLM answers against a loopback chat-completions API', () => {
     expectVerified(answer);
     expect(answerText(answer)).toBe(`Réponse incertaine : La coopération franco-indienne prévoit : « ${quoted} » [1].`);
     expect(answerToJson(answer)).toMatchObject({ mode: 'llm', confidence: 'tentative' });
+    expect(api.requests[api.requests.length - 1]?.body.messages?.[1]?.content).toContain('judged only a loose match');
   });
 
   it('asks for English and shows the English answer for an English question', async () => {
