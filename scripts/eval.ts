@@ -5,7 +5,7 @@
  * unless DIPLOMATE_MODEL_DIR is set. Runs are written as JSON Lines under test-output/eval/<set>/ for
  * ../shared/eval/score.py.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { answerToJson, isVerbatim, loadCore, searchToJson, type Core } from '../src/index.js';
@@ -24,6 +24,8 @@ const sets = (files.length ? files : DEVELOPMENT_SETS).map(readQuestionSet);
 const seedsDir = join(root, 'seeds');
 const seeds = readSeedLines(seedsDir);
 const indexDir = mkdtempSync(join(tmpdir(), 'diplomate-eval-'));
+// A run's index is its own: each run would otherwise leave one behind in the temporary folder.
+process.on('exit', () => rmSync(indexDir, { recursive: true, force: true }));
 const modelDir = process.env.DIPLOMATE_MODEL_DIR || undefined;
 
 /** Ranks of the first gold hit per answerable question, with the search run written for score.py. */

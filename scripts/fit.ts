@@ -6,7 +6,7 @@
  * on k−1 folds and runs the real `ask` (quote selection and verification included) on the held-out fold, so every
  * figure it prints is on questions the fit did not see.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { answerToJson, loadCore, type Core } from '../src/index.js';
@@ -30,6 +30,8 @@ const RANKED = 20;
 const root = packageRoot();
 const seedsDir = join(root, 'seeds');
 const indexDir = mkdtempSync(join(tmpdir(), 'diplomate-fit-'));
+// A run's index is its own: each run would otherwise leave one behind in the temporary folder.
+process.on('exit', () => rmSync(indexDir, { recursive: true, force: true }));
 const seeds = readSeedLines(seedsDir);
 const dryRun = process.argv.includes('--dry-run');
 /** `--ranks-out FILE`: each question's cross-validated gold rank, as JSON, to compare two runs question by question. */
