@@ -4,7 +4,12 @@
  * reports k-fold cross-validated figures per set (and leave-one-set-out ones for ranking), and writes the models
  * fitted on all of them to src/search/ranking.json and src/core/answerability.json. Cross-validation fits both models
  * on k−1 folds and runs the real `ask` (quote selection and verification included) on the held-out fold, so every
- * figure it prints is on questions the fit did not see.
+ * figure it prints is on questions the fit did not see; so are those of the models fitted on all of them on the
+ * held-out sets (`HELD_OUT_SETS`), which it prints last.
+ *
+ * `--lsa-seed N` fits the LSA space from another random start (`LSA_SEED`), and `--figures-out FILE` writes the
+ * cross-validated and held-out figures as JSON: `npm run spread` runs both over several seeds, to tell a change's
+ * effect from the spread between seeds.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +21,7 @@ import { answerabilityPath, packageRoot, rankingPath } from '../src/paths.js';
 import { askOutcome, isHit, locateGolds, type AskOutcome, type EvalQuestion } from './eval-metrics.js';
 import { fitModel, type LabelledQuestion } from './fit/decision.js';
 import { fitRanking, goldRank, type RankedQuestion } from './fit/ranking.js';
-import { FITTED_SETS, readQuestionSet, readSeedLines } from './question-sets.js';
+import { FITTED_SETS, HELD_OUT_SETS, readQuestionSet, readSeedLines } from './question-sets.js';
 
 const FOLDS = 5;
 /**
@@ -37,6 +42,19 @@ const dryRun = process.argv.includes('--dry-run');
 /** `--ranks-out FILE`: each question's cross-validated gold rank, as JSON, to compare two runs question by question. */
 const ranksAt = process.argv.indexOf('--ranks-out');
 const ranksOut = ranksAt >= 0 ? process.argv[ranksAt + 1] : undefined;
+const figuresAt = process.argv.indexOf('--figures-out');
+const figuresOut = figuresAt >= 0 ? process.argv[figuresAt + 1] : undefined;
+const lsaSeed = seedArgument(process.argv);
+
+/** `--lsa-seed N`, a non-negative integer, or undefined; anything else ends the run with one line saying so. */
+function seedArgument(argv: readonly string[]): number | undefined {
+  const at = argv.indexOf('--lsa-seed');
+  if (at < 0) return undefined;
+  const value = Number(argv[at + 1]);
+  if (Number.isInteger(value) && value >= 0) return value;
+  process.stderr.write('fit: --lsa-seed takes a whole number, 0 or more\n');
+  process.exit(2);
+}
 
 interface Question extends EvalQuestion {
   set: string;
@@ -63,7 +81,7 @@ const probe: AnswerabilityModel = {
 };
 
 const coreWith = (ranking: RankingModel, answerability: AnswerabilityModel = probe): Promise<Core> =>
-  loadCore({ indexDir, seedsDir, ranking, answerability });
+  loadCore({ indexDir, seedsDir, ranking, answerability, lsaSeed });
 
 const goldsOf = (q: Question) => locateGolds(q, seeds);
 const isAnswerable = (q: Question): boolean => q.kind !== 'unanswerable' && goldsOf(q).length > 0;
@@ -194,6 +212,31 @@ console.table(ranking.weights);
 console.table({ ...model.weights, bias: model.bias, cut: model.cut, candidates: model.candidates });
 console.log('\n## their answers on those same sets (in-sample, for comparison only)');
 console.table(bySet(await outcomes(ranking, model, questions)));
+const heldOut = await heldOutFigures(ranking, model);
+console.log('\n## their answers and rankings on the sets they are not fitted on (held out)');
+console.table(heldOut);
+if (figuresOut) {
+  const ranked = retrievalTable((q) => foldRanks.get(q.id) ?? null);
+  writeFileSync(figuresOut, `${JSON.stringify({ lsaSeed: lsaSeed ?? null, ranking: ranked, answers: cv, heldOut }, null, 2)}\n`);
+}
+
+/** Per held-out set: the share of answerable questions whose gold passage the models rank first and in the first 5, and the answer figures. */
+async function heldOutFigures(ranking: RankingModel, model: AnswerabilityModel): Promise<Record<string, Record<string, number>>> {
+  const core = await coreWith(ranking, model);
+  const table: Record<string, Record<string, number>> = {};
+  for (const set of HELD_OUT_SETS.map(readQuestionSet)) {
+    const among: Question[] = set.questions.map((q) => ({ ...q, set: set.name, fold: -1 }));
+    const ranks: (number | null)[] = [];
+    for (const q of among.filter(isAnswerable)) {
+      const hits = await core.search(q.question, { limit: 10 });
+      const at = hits.findIndex((hit) => holdsGold(q, hit.passage));
+      ranks.push(at < 0 ? null : at + 1);
+    }
+    const share = (k: number) => Number((ranks.filter((r) => r !== null && r <= k).length / Math.max(ranks.length, 1)).toFixed(3));
+    table[set.name] = { 'r@1': share(1), 'r@5': share(5), ...figures(await outcomes(ranking, model, among), among) };
+  }
+  return table;
+}
 
 const round = (value: number) => Number(value.toFixed(4));
 const provenance = {

@@ -37,6 +37,9 @@ const REPORTED_ONLY = new Set(
 /** The sets `npm run fit` fits the ranking and answerability models on (and cross-validates them over). */
 export const FITTED_SETS = DEVELOPMENT_SETS.filter((path) => !REPORTED_ONLY.has(path));
 
+/** The sets written blind that the models are not fitted on: `npm run fit` reports the fitted models on them. */
+export const HELD_OUT_SETS = DEVELOPMENT_SETS.filter((path) => REPORTED_ONLY.has(path));
+
 export interface QuestionSet {
   name: string;
   file: string;

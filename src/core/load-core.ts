@@ -42,6 +42,8 @@ export interface CoreOptions {
   llm?: LlmConfig | null;
   /** One entry per LLM-backed question (mode, fallback reason); never holds the API key. */
   onLlmLog?: (entry: LlmLogEntry) => void;
+  /** Another seed for the LSA fit (`LSA_SEED`): quality scripts only, to measure the spread between seeds. */
+  lsaSeed?: number;
 }
 
 const REBUILDABLE = new Set(['INDEX_MISSING', 'INDEX_STALE', 'INDEX_CORRUPT']);
@@ -54,7 +56,7 @@ export async function loadCore(options: CoreOptions = {}): Promise<Core> {
   const corpus = await readCorpus(seedsDir);
   const choice = await chooseEmbedder(options.modelDir);
   if (choice.kind === 'lsa' && choice.why) notice(`No embedding model loaded (${choice.why}); running model-free.`);
-  const key = manifestKey(corpus, choice);
+  const key = manifestKey(corpus, choice, options.lsaSeed);
   const index = await ensureIndex(corpus, indexDir, choice, key, options, notice);
   const model = choice.kind === 'model' ? choice.embedder : null;
   const lexicon = options.noLexicon ? emptyLexicon : readLexicon();
@@ -79,11 +81,11 @@ export async function loadCore(options: CoreOptions = {}): Promise<Core> {
   return withPages(withLlm(core, { config: options.llm, seedLines, lexicon, onLog: options.onLlmLog }), index.documents);
 }
 
-function manifestKey(corpus: Corpus, choice: EmbedderChoice): ManifestKey {
+function manifestKey(corpus: Corpus, choice: EmbedderChoice, lsaSeed?: number): ManifestKey {
   return {
     seeds: corpus.seeds.map(({ doc, sha256 }) => ({ doc, sha256 })),
     metadataSha: corpus.metadataSha,
-    settings: indexSettings(),
+    settings: indexSettings(lsaSeed),
     embedderId: choice.kind === 'model' ? choice.embedder.id : choice.id,
   };
 }

@@ -56,7 +56,7 @@ async function writeBuild(
 ): Promise<Manifest> {
   onProgress('lexical (BM25)', 0, 1);
   const lexical = LexicalIndex.build(passages);
-  const { vectors, dimension } = await embedPassages(passages, choice, dir, onProgress);
+  const { vectors, dimension } = await embedPassages(passages, choice, dir, onProgress, key.settings.lsaSeed);
   onProgress('vectors (hnswlib)', 0, 1);
   VectorIndex.build(vectors, dimension).write(join(dir, FILES.vectors));
   onProgress('writing', 0, 1);
@@ -70,11 +70,12 @@ async function embedPassages(
   choice: EmbedderChoice,
   dir: string,
   onProgress: BuildProgress,
+  lsaSeed: number,
 ): Promise<{ vectors: number[][]; dimension: number }> {
   const texts = passages.map(lsaText);
   if (choice.kind === 'lsa') {
     onProgress('vectors (LSA)', 0, 1);
-    const lsa = fitLsa(texts, LSA_DIMENSION);
+    const lsa = fitLsa(texts, LSA_DIMENSION, undefined, lsaSeed);
     const { vocabulary, idf, dimension, projection } = lsa.embedder.model;
     await writeFile(join(dir, FILES.lsa), JSON.stringify({ vocabulary, idf, dimension }), 'utf8');
     await writeFile(join(dir, FILES.lsaProjection), Buffer.from(projection.buffer, projection.byteOffset, projection.byteLength));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LSA_SEED } from './settings.js';
 
 /** What an index was built from; any difference from the expected one means the index is stale. */
 export const MANIFEST_FORMAT = 2;
@@ -14,6 +15,7 @@ export const manifestSchema = z.object({
     maxPassageChars: z.number(),
     minBlockChars: z.number().default(0),
     lsaDimension: z.number(),
+    lsaSeed: z.number().default(LSA_SEED),
   }),
   passages: z.number().int().nonnegative(),
   /** Size and SHA-256 of every other file of the build, checked before any of them is read. */

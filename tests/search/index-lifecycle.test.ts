@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError, loadCore } from '../../src/index.js';
 import { copyOfSharedIndex } from '../support/shared-index.js';
 import { smallWorkspace } from '../support/small-corpus.js';
+import { LSA_SEED } from '../../src/search/settings.js';
 
 const realSeeds = join(import.meta.dirname, '..', '..', 'seeds');
 
@@ -37,6 +38,18 @@ describe('index lifecycle', () => {
     expect(manifest.seeds).toHaveLength(5);
     expect(manifest.embedder.id).toMatch(/^lsa-tfidf-v1\//u);
     expect(manifest.passages).toBeGreaterThan(400);
+    expect(manifest.settings.lsaSeed).toBe(LSA_SEED);
+  });
+
+  it('an index fitted from another LSA seed is stale for the committed one, and says why', async () => {
+    const own = await smallWorkspace();
+    await loadCore({ ...own, lsaSeed: 1 });
+    const manifest = JSON.parse(readFileSync(join(currentBuild(own.indexDir), 'manifest.json'), 'utf8'));
+    expect(manifest.settings.lsaSeed).toBe(1);
+    await expect(loadCore({ ...own, autoBuild: false })).rejects.toMatchObject({
+      code: 'INDEX_STALE',
+      message: expect.stringContaining('index settings changed'),
+    });
   });
 
   it('an up-to-date index is reused, not rebuilt', async () => {

@@ -1,6 +1,6 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { analyzeFrench } from '../analyzer.js';
-import { truncatedSvd } from './truncated-svd.js';
+import { SVD_SETTINGS, truncatedSvd } from './truncated-svd.js';
 
 /** What a saved LSA model holds: vocabulary, idf and the term→concept projection (row-major, terms × dims). */
 export interface LsaModel {
@@ -70,7 +70,12 @@ export class LsaEmbedder implements EmbeddingsInterface {
 export const LSA_FIT_PASSAGES = 2_000;
 
 /** Fits LSA on the passages' analysed text (a truncated SVD of their TF-IDF matrix) and embeds every passage. */
-export function fitLsa(texts: readonly string[], wantedDimension: number, fitLimit = LSA_FIT_PASSAGES): { embedder: LsaEmbedder; vectors: number[][] } {
+export function fitLsa(
+  texts: readonly string[],
+  wantedDimension: number,
+  fitLimit = LSA_FIT_PASSAGES,
+  seed = SVD_SETTINGS.seed,
+): { embedder: LsaEmbedder; vectors: number[][] } {
   const bags = texts.map((text) => countTerms(analyzeFrench(text)));
   const df = new Map<string, number>();
   bags.forEach((bag) => bag.forEach((_, term) => df.set(term, (df.get(term) ?? 0) + 1)));
@@ -79,7 +84,7 @@ export function fitLsa(texts: readonly string[], wantedDimension: number, fitLim
   const draft = new LsaEmbedder({ vocabulary, idf, dimension: 0, projection: new Float32Array() });
   const rows = evenSample(bags, fitLimit).map((bag) => draft.tfidf(bag));
   const dimension = Math.min(wantedDimension, rows.length - 1);
-  const embedder = new LsaEmbedder({ vocabulary, idf, dimension, projection: project(rows, vocabulary.length, dimension) });
+  const embedder = new LsaEmbedder({ vocabulary, idf, dimension, projection: project(rows, vocabulary.length, dimension, seed) });
   return { embedder, vectors: bags.map((bag) => embedder.embedTerms(bag)) };
 }
 
@@ -90,9 +95,9 @@ function evenSample<T>(items: readonly T[], limit: number): T[] {
 }
 
 /** Term → concept projection: the term side (V = Xᵀ U Σ⁻¹) of the TF-IDF matrix's truncated SVD. */
-function project(rows: SparseVector[], terms: number, dimension: number): Float32Array {
+function project(rows: SparseVector[], terms: number, dimension: number, seed: number): Float32Array {
   const n = rows.length;
-  const { u, sigma, rank } = truncatedSvd(rows, terms, dimension);
+  const { u, sigma, rank } = truncatedSvd(rows, terms, dimension, { ...SVD_SETTINGS, seed });
   const projection = new Float32Array(terms * dimension);
   for (let d = 0; d < rank; d += 1) {
     const scale = 1 / Math.max(sigma[d] ?? 0, 1e-6);

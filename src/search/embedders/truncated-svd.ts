@@ -1,4 +1,5 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { LSA_SEED } from '../settings.js';
 
 /** A sparse row of the passage × term matrix: term column → weight. */
 export type SparseRow = ReadonlyMap<number, number>;
@@ -33,7 +34,7 @@ export interface SvdSettings {
   seed: number;
 }
 
-export const SVD_SETTINGS: SvdSettings = { oversample: 16, powerIterations: 4, seed: 20_171_215 };
+export const SVD_SETTINGS: SvdSettings = { oversample: 16, powerIterations: 4, seed: LSA_SEED };
 
 /**
  * The `rank` leading singular triplets of a sparse matrix by randomized subspace iteration (Halko, Martinsson & Tropp,
