@@ -217,13 +217,19 @@ console.log('\n## their answers and rankings on the sets they are not fitted on 
 console.table(heldOut);
 if (figuresOut) {
   const ranked = retrievalTable((q) => foldRanks.get(q.id) ?? null);
-  writeFileSync(figuresOut, `${JSON.stringify({ lsaSeed: lsaSeed ?? null, ranking: ranked, answers: cv, heldOut }, null, 2)}\n`);
+  const written = { lsaSeed: lsaSeed ?? null, ranking: ranked, answers: cv, heldOut };
+  writeFileSync(figuresOut, `${JSON.stringify(written, null, 2)}\n`);
 }
 
-/** Per held-out set: the share of answerable questions whose gold passage the models rank first and in the first 5, and the answer figures. */
-async function heldOutFigures(ranking: RankingModel, model: AnswerabilityModel): Promise<Record<string, Record<string, number>>> {
+/**
+ * Per held-out set: the share of answerable questions whose gold passage the models rank first and in the first 5,
+ * and the answer figures.
+ */
+type FigureTable = Record<string, Record<string, number>>;
+
+async function heldOutFigures(ranking: RankingModel, model: AnswerabilityModel): Promise<FigureTable> {
   const core = await coreWith(ranking, model);
-  const table: Record<string, Record<string, number>> = {};
+  const table: FigureTable = {};
   for (const set of HELD_OUT_SETS.map(readQuestionSet)) {
     const among: Question[] = set.questions.map((q) => ({ ...q, set: set.name, fold: -1 }));
     const ranks: (number | null)[] = [];
@@ -232,7 +238,8 @@ async function heldOutFigures(ranking: RankingModel, model: AnswerabilityModel):
       const at = hits.findIndex((hit) => holdsGold(q, hit.passage));
       ranks.push(at < 0 ? null : at + 1);
     }
-    const share = (k: number) => Number((ranks.filter((r) => r !== null && r <= k).length / Math.max(ranks.length, 1)).toFixed(3));
+    const within = (k: number) => ranks.filter((r) => r !== null && r <= k).length;
+    const share = (k: number) => Number((within(k) / Math.max(ranks.length, 1)).toFixed(3));
     table[set.name] = { 'r@1': share(1), 'r@5': share(5), ...figures(await outcomes(ranking, model, among), among) };
   }
   return table;

@@ -40,7 +40,12 @@ const runs: Figures[] = seeds.map((seed, i) => {
   process.stderr.write(`spread: seed ${seed} (${i + 1}/${seeds.length}), fitting…\n`);
   const file = join(work, `figures-${seed}.json`);
   const fit = join(packageRoot(), 'dist', 'scripts', 'fit.js');
-  execFileSync(process.execPath, [fit, '--dry-run', '--lsa-seed', String(seed), '--figures-out', file], { stdio: 'ignore' });
+  try {
+    execFileSync(process.execPath, [fit, '--dry-run', '--lsa-seed', String(seed), '--figures-out', file], { stdio: 'ignore' });
+  } catch {
+    process.stderr.write(`spread: the fit from seed ${seed} failed; run \`npm run fit -- --dry-run --lsa-seed ${seed}\` to see why\n`);
+    process.exit(1);
+  }
   return JSON.parse(readFileSync(file, 'utf8')) as Figures;
 });
 
