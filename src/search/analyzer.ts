@@ -2,6 +2,7 @@ import { stemmer as englishStem } from '@orama/stemmers/english';
 import { stemmer as frenchStem } from '@orama/stemmers/french';
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
 import { stopwords as frenchStopwords } from '@orama/stopwords/french';
+import { splitTermOf } from './stem-splits.js';
 
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]/u;
 const FRENCH_STOP = new Set(frenchStopwords.map(fold));
@@ -116,10 +117,14 @@ export function isFunctionWordOf(lang: 'fr' | 'en', word: string): boolean {
   return ENGLISH_STOP.has(lower) || ENGLISH_QUESTION_WORDS.has(lower);
 }
 
-/** Index term of a French word: Snowball stem, then accents folded. Numbers and acronyms stay whole. */
+/**
+ * Index term of a French word: Snowball stem, then accents folded, unless the word is of a family the stemmer would
+ * merge with an unrelated word (`stem-splits.ts`). Numbers and acronyms stay whole.
+ */
 export function frenchTerm(word: string): string {
   if (/\d/u.test(word)) return word;
-  return fold(frenchStem(withLikelyAccents(word.toLowerCase())));
+  const lower = withLikelyAccents(word.toLowerCase());
+  return splitTermOf(lower) ?? fold(frenchStem(lower));
 }
 
 /**

@@ -10,7 +10,7 @@ export const LSA_DIMENSION = 192;
 export const LSA_SEED = 20_171_215;
 
 /** Bump when the analyser or ingestion changes in a way that invalidates built indexes. */
-export const ANALYZER_VERSION = 'fr-snowball-folded-v12-standalone-headings';
+export const ANALYZER_VERSION = 'fr-snowball-folded-v13-stem-splits';
 
 /** Build settings recorded in the manifest; the lexicon is used at query time only, so it is not here. */
 export const indexSettings = (lsaSeed: number = LSA_SEED) => ({

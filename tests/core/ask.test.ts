@@ -138,6 +138,18 @@ describe('core.ask on the real index', () => {
     expect(first?.passage.text).toMatch(/LE DRIAN/u);
   });
 
+  it.each(['Quelle est la position de la France sur le chiffrement ?', 'What does France say about encryption?'])(
+    'ranks first and quotes, for "%s", the passage on encryption, not the one on turnover ("chiffre d\'affaires")',
+    async (question) => {
+      const [first] = await core.search(question, { limit: 1 });
+      expect(first?.passage.text).toContain('culture du chiffrement en Europe');
+      const answer = await core.ask(question);
+      if (answer.kind !== 'answered') throw new Error(`expected an answer, got ${answer.kind}`);
+      expect(answer.citations[0]?.quote).toContain('culture du chiffrement');
+      expect(answer.citations.some((citation) => citation.quote.includes("chiffre d’affaires"))).toBe(false);
+    },
+  );
+
   it('quotes the name a who-question asks for, even when it stands below the sentence that covers the question', async () => {
     const answer = await core.ask("Who signed the ambassador's mission letter?");
     expect(answer.kind).toBe('answered');

@@ -1,5 +1,6 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { analyzeFrench } from '../analyzer.js';
+import { conceptTerm } from '../stem-splits.js';
 import { SVD_SETTINGS, truncatedSvd } from './truncated-svd.js';
 
 /** What a saved LSA model holds: vocabulary, idf and the term→concept projection (row-major, terms × dims). */
@@ -52,12 +53,20 @@ export class LsaEmbedder implements EmbeddingsInterface {
   /** Sublinear TF-IDF of analysed terms, L2-normalised, keyed by vocabulary row. */
   tfidf(counts: ReadonlyMap<string, number>): SparseVector {
     const sparse: SparseVector = new Map();
-    for (const [term, count] of counts) {
-      const row = this.termIndex.get(term);
-      if (row === undefined || count <= 0) continue;
-      sparse.set(row, (1 + Math.log(count)) * (this.model.idf[row] ?? 0));
+    for (const [row, count] of this.rowCounts(counts)) {
+      if (count > 0) sparse.set(row, (1 + Math.log(count)) * (this.model.idf[row] ?? 0));
     }
     return normalizeSparse(sparse);
+  }
+
+  /** Counts by vocabulary row; the terms of a split stem family count towards their Snowball stem's row. */
+  private rowCounts(counts: ReadonlyMap<string, number>): Map<number, number> {
+    const byRow = new Map<number, number>();
+    for (const [term, count] of counts) {
+      const row = this.termIndex.get(conceptTerm(term));
+      if (row !== undefined) byRow.set(row, (byRow.get(row) ?? 0) + count);
+    }
+    return byRow;
   }
 }
 
@@ -76,7 +85,7 @@ export function fitLsa(
   fitLimit = LSA_FIT_PASSAGES,
   seed = SVD_SETTINGS.seed,
 ): { embedder: LsaEmbedder; vectors: number[][] } {
-  const bags = texts.map((text) => countTerms(analyzeFrench(text)));
+  const bags = texts.map((text) => countTerms(analyzeFrench(text).map(conceptTerm)));
   const df = new Map<string, number>();
   bags.forEach((bag) => bag.forEach((_, term) => df.set(term, (df.get(term) ?? 0) + 1)));
   const vocabulary = [...df.keys()].filter((term) => (df.get(term) ?? 0) >= 1).sort();
