@@ -13,13 +13,14 @@ import { packageRoot, rankingPath } from '../src/paths.js';
 import { fusedOrderModel, readRankingModel } from '../src/search/ranking-model.js';
 import { isHit, locateGolds, retrievalSummary, type RetrievalRow } from './eval-metrics.js';
 import { DEVELOPMENT_SETS, readQuestionSet, readSeedLines, type QuestionSet } from './question-sets.js';
+import { scriptArgs } from './script-args.js';
 
 const root = packageRoot();
 type Figures = Record<string, number>;
 
-const args = process.argv.slice(2);
-const ablation = args.includes('--ablation');
-const files = args.filter((arg) => !arg.startsWith('--')).map((arg) => resolve(arg));
+const args = scriptArgs('eval', { options: { ablation: { type: 'boolean', default: false } }, allowPositionals: true });
+const ablation = args.values.ablation;
+const files = args.positionals.map((arg) => resolve(arg));
 const sets = (files.length ? files : DEVELOPMENT_SETS).map(readQuestionSet);
 const seedsDir = join(root, 'seeds');
 const seeds = readSeedLines(seedsDir);

@@ -22,6 +22,7 @@ import { askOutcome, isHit, locateGolds, type AskOutcome, type EvalQuestion } fr
 import { fitModel, type LabelledQuestion } from './fit/decision.js';
 import { fitRanking, goldRank, type RankedQuestion } from './fit/ranking.js';
 import { FITTED_SETS, HELD_OUT_SETS, readQuestionSet, readSeedLines } from './question-sets.js';
+import { scriptArgs, wholeNumberFlag } from './script-args.js';
 
 const FOLDS = 5;
 /**
@@ -38,23 +39,19 @@ const indexDir = mkdtempSync(join(tmpdir(), 'diplomate-fit-'));
 // A run's index is its own: each run would otherwise leave one behind in the temporary folder.
 process.on('exit', () => rmSync(indexDir, { recursive: true, force: true }));
 const seeds = readSeedLines(seedsDir);
-const dryRun = process.argv.includes('--dry-run');
-/** `--ranks-out FILE`: each question's cross-validated gold rank, as JSON, to compare two runs question by question. */
-const ranksAt = process.argv.indexOf('--ranks-out');
-const ranksOut = ranksAt >= 0 ? process.argv[ranksAt + 1] : undefined;
-const figuresAt = process.argv.indexOf('--figures-out');
-const figuresOut = figuresAt >= 0 ? process.argv[figuresAt + 1] : undefined;
-const lsaSeed = seedArgument(process.argv);
-
-/** `--lsa-seed N`, a non-negative integer, or undefined; anything else ends the run with one line saying so. */
-function seedArgument(argv: readonly string[]): number | undefined {
-  const at = argv.indexOf('--lsa-seed');
-  if (at < 0) return undefined;
-  const value = Number(argv[at + 1]);
-  if (Number.isInteger(value) && value >= 0) return value;
-  process.stderr.write('fit: --lsa-seed takes a whole number, 0 or more\n');
-  process.exit(2);
-}
+const flags = scriptArgs('fit', {
+  options: {
+    'dry-run': { type: 'boolean', default: false },
+    /** Each question's cross-validated gold rank, as JSON, to compare two runs question by question. */
+    'ranks-out': { type: 'string' },
+    'figures-out': { type: 'string' },
+    'lsa-seed': { type: 'string' },
+  },
+}).values;
+const dryRun = flags['dry-run'];
+const ranksOut = flags['ranks-out'];
+const figuresOut = flags['figures-out'];
+const lsaSeed = wholeNumberFlag('fit', 'lsa-seed', flags['lsa-seed'], { min: 0, max: Number.MAX_SAFE_INTEGER });
 
 interface Question extends EvalQuestion {
   set: string;

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../src/paths.js';
 import { LSA_SEED } from '../src/search/settings.js';
+import { scriptArgs, wholeNumberFlag } from './script-args.js';
 
 type Table = Record<string, Record<string, number>>;
 interface Figures {
@@ -22,19 +23,11 @@ interface Figures {
 }
 
 const OTHER_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
-const count = seedCount(process.argv);
+const seedsFlag = scriptArgs('spread', { options: { seeds: { type: 'string' } } }).values.seeds;
+const count = wholeNumberFlag('spread', 'seeds', seedsFlag, { min: 2, max: 1 + OTHER_SEEDS.length }) ?? 5;
 const seeds = [LSA_SEED, ...OTHER_SEEDS].slice(0, count);
 const work = mkdtempSync(join(tmpdir(), 'diplomate-spread-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
-
-function seedCount(argv: readonly string[]): number {
-  const at = argv.indexOf('--seeds');
-  if (at < 0) return 5;
-  const value = Number(argv[at + 1]);
-  if (Number.isInteger(value) && value >= 2 && value <= 1 + OTHER_SEEDS.length) return value;
-  process.stderr.write(`spread: --seeds takes a whole number from 2 to ${1 + OTHER_SEEDS.length}\n`);
-  process.exit(2);
-}
 
 const runs: Figures[] = seeds.map((seed, i) => {
   process.stderr.write(`spread: seed ${seed} (${i + 1}/${seeds.length}), fitting…\n`);

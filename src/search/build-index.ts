@@ -75,7 +75,7 @@ async function embedPassages(
   const texts = passages.map(lsaText);
   if (choice.kind === 'lsa') {
     onProgress('vectors (LSA)', 0, 1);
-    const lsa = fitLsa(texts, LSA_DIMENSION, undefined, lsaSeed);
+    const lsa = fitLsa(texts, LSA_DIMENSION, lsaSeed);
     const { vocabulary, idf, dimension, projection } = lsa.embedder.model;
     await writeFile(join(dir, FILES.lsa), JSON.stringify({ vocabulary, idf, dimension }), 'utf8');
     await writeFile(join(dir, FILES.lsaProjection), Buffer.from(projection.buffer, projection.byteOffset, projection.byteLength));

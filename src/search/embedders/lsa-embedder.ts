@@ -82,7 +82,6 @@ export const LSA_FIT_PASSAGES = 2_000;
 export function fitLsa(
   texts: readonly string[],
   wantedDimension: number,
-  fitLimit = LSA_FIT_PASSAGES,
   seed = SVD_SETTINGS.seed,
 ): { embedder: LsaEmbedder; vectors: number[][] } {
   const bags = texts.map((text) => countTerms(analyzeFrench(text).map(conceptTerm)));
@@ -91,7 +90,7 @@ export function fitLsa(
   const vocabulary = [...df.keys()].filter((term) => (df.get(term) ?? 0) >= 1).sort();
   const idf = vocabulary.map((term) => Math.log((1 + texts.length) / (1 + (df.get(term) ?? 0))) + 1);
   const draft = new LsaEmbedder({ vocabulary, idf, dimension: 0, projection: new Float32Array() });
-  const rows = evenSample(bags, fitLimit).map((bag) => draft.tfidf(bag));
+  const rows = evenSample(bags, LSA_FIT_PASSAGES).map((bag) => draft.tfidf(bag));
   const dimension = Math.min(wantedDimension, rows.length - 1);
   const embedder = new LsaEmbedder({ vocabulary, idf, dimension, projection: project(rows, vocabulary.length, dimension, seed) });
   return { embedder, vectors: bags.map((bag) => embedder.embedTerms(bag)) };
