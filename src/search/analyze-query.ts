@@ -62,7 +62,15 @@ export function analyzeQuery(
   const add = (term: string, weight: number): void => {
     if (weight > 0) terms.set(term, Math.max(terms.get(term) ?? 0, weight));
   };
-  const content = words(question).filter((word) => !isFrenchStopword(word) && !isEnglishStopword(word));
+  const intent = readIntent(question);
+  // The kind of statement asked for ("position") names nothing the question is about: a passage on France's
+  // positions in general answers no question on one of them. Like a French synonym, it helps rank the passages that
+  // state a position as such, and covers nothing.
+  const statementKind = intent.statementKind?.toLowerCase();
+  if (statementKind) add(frenchTerm(statementKind), weights.frenchSynonym);
+  const content = words(question).filter(
+    (word) => !isFrenchStopword(word) && !isEnglishStopword(word) && word !== statementKind,
+  );
   for (const word of content) {
     const own = frenchTerm(word);
     const group = new Set([own]);
@@ -93,7 +101,7 @@ export function analyzeQuery(
     }
   }
   mergeNameAliases(question, lang, lexicon, groups);
-  return { lang, terms, groups, expandedText: [...terms.keys()].join(' '), intent: readIntent(question), absent };
+  return { lang, terms, groups, expandedText: [...terms.keys()].join(' '), intent, absent };
 }
 
 /**

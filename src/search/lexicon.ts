@@ -77,14 +77,21 @@ export function loadLexicon(path: string): Lexicon {
   // every development set (dev2 0.864 → 0.682), even at full weight only; they wait for structured queries.
   const french = FrenchGlossary.load(join(dirname(path), 'fr-glossary.tsv'));
   const absent = loadAbsentWords(join(dirname(path), 'en-absent.txt'));
+  // A word the lexicon cannot render is matched by its stem too: "whaling" is the "whale" topic the documents lack
+  // (and "hosted", which it renders, is no "host").
+  const absentStems = new Set([...absent].map((word) => englishTerm(word)));
+  const translate = (word: string): string[] => data.enFr[word.toLowerCase()] ?? byStem.get(englishTerm(word)) ?? [];
+  const isAbsentTopic = (word: string): boolean =>
+    singulars(word.toLowerCase()).some((form) => absent.has(form)) ||
+    (translate(word).length === 0 && absentStems.has(englishTerm(word)));
   return {
-    translate: (word) => data.enFr[word.toLowerCase()] ?? byStem.get(englishTerm(word)) ?? [],
+    translate,
     frenchSynonyms: (word) => frSyn.get(fold(word)) ?? [],
     glossaryMatches: (text) => glossary.matches(text).map((match) => match.value),
     nameAliases: (text, lang) => names[lang].matches(text),
     thesaurusMatches: (text) => thesaurusEnglish.matches(text).map((match) => match.value),
     frenchEquivalents: (text) => french.matches(text),
-    isAbsentTopic: (word) => singulars(word.toLowerCase()).some((form) => absent.has(form)),
+    isAbsentTopic,
     size: byStem.size,
   };
 }

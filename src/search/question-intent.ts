@@ -17,6 +17,12 @@ export interface QuestionIntent {
    * which the passage holding it need not name.
    */
   askedFor: string | null;
+  /**
+   * The word naming the kind of statement asked for, as typed ("position" in "What is France's position on
+   * encryption?", "avis"), or null: what the documents say is the answer, so it is no more the subject than a "which
+   * X" noun is, and a passage on France's positions in general does not deal with encryption.
+   */
+  statementKind: string | null;
   asksWho: boolean;
   /** It asks where: its quotes should name a place. */
   asksWhere: boolean;
@@ -49,6 +55,7 @@ export function readIntent(question: string): QuestionIntent {
     answerType,
     counted: answerType === 'amount' ? countedWord(question) : null,
     askedFor: askedNoun(question),
+    statementKind: STATEMENT_KIND.exec(question)?.[0] ?? null,
     asksWho: asksWho(question),
     asksWhere: asksWhere(question),
     asksPerson: asksForPerson(question),
@@ -74,6 +81,9 @@ const COMPASS =
 /** "which city", "what year", "quels partenariats", "quelle ville": not "what is", "quelle est", "which have". */
 const ASKED = /\b(?:which|what|quel|quelle|quels|quelles)\s+(\p{L}[\p{L}-]*)/iu;
 const VERB_AFTER = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|est|sont|était|étaient|a|ont|avait|avaient|sera|seront|fut|peut|peuvent|doit|doivent)$/iu;
+
+/** Words for a stated position, in either language ("stance" is a question word already, `analyzer.ts`). */
+const STATEMENT_KIND = /(?<![\p{L}\p{N}])(?:positions?|views?|viewpoints?|opinions?|avis)(?![\p{L}\p{N}])/iu;
 
 function askedNoun(question: string): string | null {
   const word = ASKED.exec(question)?.[1];

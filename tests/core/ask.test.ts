@@ -175,6 +175,17 @@ describe('core.ask on the real index', () => {
     expect((await core.ask('What did the ambassador do in Tallin?')).kind).toBe('answered');
   });
 
+  it('answers "France\'s position on X" about X, never from the passage on France\'s positions in general', async () => {
+    const whaling = await core.ask("What is France's position on whaling?");
+    expect(whaling.kind).toBe('not-covered');
+    const encryption = await core.ask("What is France's position on encryption?");
+    if (encryption.kind !== 'answered') throw new Error(`expected an answer, got ${encryption.kind}`);
+    expect(encryption.citations[0]?.quote).toContain('chiffrement');
+    const french = await core.ask('Quelle est la position de la France sur le chiffrement ?');
+    if (french.kind !== 'answered') throw new Error(`expected an answer, got ${french.kind}`);
+    expect(french.citations.every((citation) => citation.quote.includes('chiffr'))).toBe(true);
+  });
+
   it('says plainly when the documents do not cover a question, offering nearest passages', async () => {
     const answer = await core.ask('What does the strategy say about the price of electricity?');
     expect(answer.kind).toBe('not-covered');

@@ -56,6 +56,12 @@ describe('English words the documents never speak of', () => {
     expect(query.absent.has(frenchTerm('grow'))).toBe(false);
   });
 
+  it('include another form of such a word, matched by its stem as the dictionary is', () => {
+    const query = analyzeQuery("What is France's position on whaling?", lexicon);
+    expect(query.absent.has(frenchTerm('whaling'))).toBe(true);
+    expect(query.absent.has(frenchTerm('position'))).toBe(false);
+  });
+
   it('never include a verb form, a word the documents use, or a word of a French question', () => {
     expect(analyzeQuery('Which city hosted the Internet Governance Forum?', lexicon).absent.size).toBe(0);
     expect(analyzeQuery('What does the strategy say about blockchain and the cloud?', lexicon).absent.size).toBe(0);

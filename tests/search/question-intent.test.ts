@@ -44,6 +44,14 @@ describe('the question read once (readIntent)', () => {
     expect(readIntent('Who signed the mission letter?').askedFor).toBeNull();
   });
 
+  it('holds the word naming the kind of statement asked for, a position or a view, in either language', () => {
+    expect(readIntent("What is France's position on encryption?").statementKind).toBe('position');
+    expect(readIntent('Quel est l’avis de la France sur la neutralité du net ?').statementKind).toBe('avis');
+    expect(readIntent('What are the French views on internet governance?').statementKind).toBe('views');
+    expect(readIntent('Who signed the mission letter?').statementKind).toBeNull();
+    expect(readIntent('Which positioning does France take?').statementKind).toBeNull();
+  });
+
   it('is part of the analysed query, and gives back a term as the user typed it', () => {
     const query = analyzeQuery('Que prévoit la feuille de route franco-singapouriennes ?', emptyLexicon);
     expect(query.intent.answerType).toBeNull();
