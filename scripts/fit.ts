@@ -51,7 +51,7 @@ const flags = scriptArgs('fit', {
 const dryRun = flags['dry-run'];
 const ranksOut = flags['ranks-out'];
 const figuresOut = flags['figures-out'];
-const lsaSeed = wholeNumberFlag('fit', 'lsa-seed', flags['lsa-seed'], { min: 0, max: Number.MAX_SAFE_INTEGER });
+const lsaSeed = wholeNumberFlag('fit', 'lsa-seed', flags['lsa-seed'], { min: 0, max: Number.POSITIVE_INFINITY });
 
 interface Question extends EvalQuestion {
   set: string;

@@ -22,8 +22,8 @@ export function wholeNumberFlag(
   if (value === undefined) return undefined;
   const number = Number(value);
   if (value.trim() !== '' && Number.isInteger(number) && number >= range.min && number <= range.max) return number;
-  const upTo = Number.isFinite(range.max) ? ` to ${range.max}` : ' or more';
-  return stop(script, `--${flag} takes a whole number from ${range.min}${upTo}`);
+  const allowed = Number.isFinite(range.max) ? ` from ${range.min} to ${range.max}` : `, ${range.min} or more`;
+  return stop(script, `--${flag} takes a whole number${allowed}`);
 }
 
 function stop(script: string, message: string): never {
