@@ -62,6 +62,8 @@ async function evaluateSearch(core: Core, set: QuestionSet, label: string): Prom
 async function evaluateAsk(core: Core, set: QuestionSet): Promise<Figures> {
   const lines: string[] = [];
   let answerable = 0, cited = 0, wrongAbstain = 0, mention = 0, unanswerable = 0, rightAbstain = 0, checked = 0, verbatim = 0;
+  // Citing gold counts once per answer however many quotes stand beside it; this counts the quotes themselves.
+  let answeredCitations = 0, goldCitations = 0;
   const uncited: string[] = [];
   const refusals = new Map<string, { right: number; wrong: string[] }>();
   for (const q of set.questions) {
@@ -85,8 +87,10 @@ async function evaluateAsk(core: Core, set: QuestionSet): Promise<Figures> {
     answerable += 1;
     if (json.abstained) wrongAbstain += 1;
     refusal?.wrong.push(q.id);
-    const hit = json.citations.some((c) => isHit({ doc: c.doc, lines: c.lines, text: c.quote }, golds));
-    if (hit) cited += 1; else uncited.push(q.id);
+    const hits = json.citations.filter((c) => isHit({ doc: c.doc, lines: c.lines, text: c.quote }, golds)).length;
+    answeredCitations += json.citations.length;
+    goldCitations += hits;
+    if (hits > 0) cited += 1; else uncited.push(q.id);
     const terms = q.must_mention ?? [];
     const answer = json.answer.toLowerCase();
     mention += terms.length ? terms.filter((t) => answer.includes(t.toLowerCase())).length / terms.length : 1;
@@ -96,6 +100,7 @@ async function evaluateAsk(core: Core, set: QuestionSet): Promise<Figures> {
     answerable, cited_gold: cited / Math.max(answerable, 1), wrongly_abstained: wrongAbstain / Math.max(answerable, 1),
     must_mention: mention / Math.max(answerable, 1), unanswerable, abstained_on_unanswerable: rightAbstain / Math.max(unanswerable, 1),
     citations_checked: checked, verbatim: checked ? verbatim / checked : 1,
+    gold_citation_share: goldCitations / Math.max(answeredCitations, 1),
   };
   console.log(`\n## ${set.name}: ask`);
   console.table(roundAll(figures));
