@@ -95,5 +95,17 @@ describe('npm run eval', () => {
     expect(run.stderr).toBe(`eval: no question file at ${missing}\n`);
     expect(run.stdout).toBe('');
   });
+
+  it.each([
+    ['scripts/eval.ts', ['--ablatoin'], /^eval: Unknown option '--ablatoin'/u],
+    ['scripts/fit.ts', ['--lsa-seed', 'x'], /^fit: --lsa-seed takes a whole number, 0 or more\n$/u],
+    ['scripts/seed-spread.ts', ['--seeds', '11'], /^spread: --seeds takes a whole number from 2 to 10\n$/u],
+  ])('%s %j: one line saying what is wrong, exit 2, before any work', (script, args, message) => {
+    const run = spawnSync(process.execPath, [compiledEntry(script), ...args], { cwd: root, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stdout).toBe('');
+  });
 });
 
