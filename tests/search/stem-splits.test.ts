@@ -1,17 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { stemmer as frenchStem } from '@orama/stemmers/french';
 import { describe, expect, it } from 'vitest';
 import { analyzeFrench, frenchTerm, words } from '../../src/search/analyzer.js';
 import { fitLsa } from '../../src/search/embedders/lsa-embedder.js';
 import { STEM_SPLITS, conceptTerm } from '../../src/search/stem-splits.js';
+import { seedTexts } from '../support/seed-text.js';
 
-const seedsDir = join(import.meta.dirname, '..', '..', 'seeds');
-const seedWords = new Set(
-  readdirSync(seedsDir)
-    .filter((name) => name.endsWith('.txt'))
-    .flatMap((name) => words(readFileSync(join(seedsDir, name), 'utf8'))),
-);
+const seedWords = new Set(seedTexts().flatMap((text) => words(text)));
 
 describe('stem splits (src/search/stem-splits.ts)', () => {
   it('keeps encryption apart from turnover, and communication apart from common, whatever the case', () => {

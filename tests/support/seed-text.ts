@@ -7,12 +7,14 @@ const seedsDir = join(import.meta.dirname, '..', '..', 'seeds');
 /** Text compared accents, case, apostrophes and spacing aside (line breaks are spaces). */
 export const normaliseText = (text: string): string => fold(text).replace(/[’']/gu, "'").replace(/\s+/gu, ' ');
 
-/** The real seeds' text, normalised, one document after another. */
-export const normalisedSeeds = (): string =>
+/** The real seeds' text as written, one string per document. */
+export const seedTexts = (): string[] =>
   readdirSync(seedsDir)
     .filter((name) => name.endsWith('.txt'))
-    .map((name) => normaliseText(readFileSync(join(seedsDir, name), 'utf8')))
-    .join('\n');
+    .map((name) => readFileSync(join(seedsDir, name), 'utf8'));
+
+/** The real seeds' text, normalised, one document after another. */
+export const normalisedSeeds = (): string => seedTexts().map(normaliseText).join('\n');
 
 const wordCharacter = /[\p{L}\p{N}]/u;
 
